@@ -1,0 +1,34 @@
+/** Public types of the transform API. */
+import type { Plan, Platform, TaskGraph } from './schedule/types.js';
+
+export interface TransformOptions {
+  /** File name used in messages and source maps. */
+  filename?: string;
+  /** Maximum number of threads, main included (default: available parallelism). */
+  workers?: number;
+  /** Measured or user-given times: source line (1-based) → ms. */
+  times?: Record<string, number>;
+  /** Scheduler name or object. */
+  scheduler?: string | import('./schedule/types.js').Scheduler;
+  /** Platform overrides. */
+  platform?: Partial<Platform>;
+  /** "module" | "script" | "auto" (default: by file extension and syntax). */
+  sourceType?: 'module' | 'commonjs' | 'auto';
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+  line?: number;
+}
+
+export interface TransformResult {
+  code: string;
+  map: null;
+  warnings: Warning[];
+  graph: unknown;
+  schedule: Plan | null;
+  taskGraph: TaskGraph;
+  /** Why the output is the sequential script, when it is. */
+  sequentialReason?: string;
+}
