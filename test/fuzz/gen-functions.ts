@@ -1,0 +1,132 @@
+// Function declarations (readers, writers, recursive, identity), function values, classes and instances.
+import type { Ctx, FuncRole } from './context.js';
+import { numAtom, numExpr } from './exprs.js';
+import type { Gen } from './gen.js';
+
+/** Emits a function declaration inline or lets it float to any line (declarations are hoisted). */
+function emitDecl(ctx: Ctx, code: string, name: string, role: FuncRole, cls?: string): void {
+  if (ctx.rng.chance(0.45)) ctx.floating.push({ code });
+  else ctx.emit(code);
+  ctx.funcs.push({ name, role, cls });
+}
+
+function funcReader(ctx: Ctx): void {
+  const name = ctx.fresh('f');
+  const g = ctx.any('num', 'arr', 'obj', 'inst');
+  const read = g ? numAtomOf(ctx, g.name, g.ty) : ctx.lit();
+  ctx.feature('func-reader');
+  if (g && (g.decl === 'let' || g.decl === 'var')) ctx.feature('closure-mutable');
+  emitDecl(ctx, `function ${name}(k) {\n  return (k * ${ctx.lit(2, 9)} + ${read}) % 1000;\n}`, name, 'reader');
+}
+
+function numAtomOf(ctx: Ctx, name: string, ty: string): string {
+  if (ty === 'arr') return `${name}.length`;
+  if (ty === 'obj') return `${name}.x`;
+  if (ty === 'inst') return `${name}.v`;
+  return name;
+}
+
+function funcWriter(ctx: Ctx): void {
+  const name = ctx.fresh('w');
+  const target = ctx.rng.pick([...ctx.mutable('num'), ...ctx.of('arr', 'obj')]);
+  ctx.feature('func-writer');
+  let body: string;
+  if (target.ty === 'num') body = `  ${target.name} = (${target.name} + k) % 1000;\n  return ${target.name};`;
+  else if (target.ty === 'arr') body = `  ${target.name}.push(k);\n  return ${target.name}.length;`;
+  else body = `  ${target.name}.x = (${target.name}.x + k) % 1000;\n  return ${target.name}.x;`;
+  emitDecl(ctx, `function ${name}(k) {\n${body}\n}`, name, 'writer');
+  // Call it at once, sometimes, so the write happens even without another reader.
+  if (ctx.rng.chance(0.5)) {
+    ctx.feature('call-stmt');
+    ctx.emit(`${name}(${numAtom(ctx)});`);
+  }
+}
+
+function funcRecursive(ctx: Ctx): void {
+  const name = ctx.fresh('rec');
+  ctx.feature('func-recursive');
+  const code = ctx.rng.chance(0.5)
+    ? `function ${name}(k) {\n  return k <= 1 ? 1 : (${name}(k - 1) * 2 + k) % 1000;\n}`
+    : `function ${name}(k) {\n  return k < 2 ? k : ${name}(k - 1) + ${name}(k - 2);\n}`;
+  emitDecl(ctx, code, name, 'recursive');
+}
+
+function funcIdentity(ctx: Ctx): void {
+  const name = ctx.fresh('id');
+  emitDecl(ctx, `function ${name}(v) {\n  return v;\n}`, name, 'identity');
+}
+
+function fnValue(ctx: Ctx): void {
+  const name = ctx.fresh('fv');
+  const g = ctx.any('num');
+  ctx.feature('fn-value');
+  const body = `(k * ${ctx.lit(2, 5)} + ${g ? g.name : ctx.lit()}) % 1000`;
+  ctx.emit(ctx.rng.chance(0.6) ? `const ${name} = (k) => ${body};` : `const ${name} = function (k) { return ${body}; };`);
+  ctx.declare({ name, ty: 'fn', decl: 'const' });
+}
+
+function classDecl(ctx: Ctx): void {
+  const name = ctx.fresh('C');
+  ctx.feature('class', 'static');
+  ctx.emit(
+    [
+      `class ${name} {`,
+      `  static count = 0;`,
+      `  constructor(v) {`,
+      `    this.v = v;`,
+      `    this.log = [];`,
+      `    ${name}.count++;`,
+      `  }`,
+      `  add(k) {`,
+      `    this.v = (this.v + k) % 1000;`,
+      `    this.log.push(k);`,
+      `    return this;`,
+      `  }`,
+      `  total() {`,
+      `    return this.log.reduce((l, r) => l + r, this.v);`,
+      `  }`,
+      `  static make(v) {`,
+      `    return new ${name}(v * 2);`,
+      `  }`,
+      `}`,
+    ].join('\n'),
+  );
+  ctx.classes.push(name);
+  if (ctx.rng.chance(0.4)) {
+    const mk = ctx.fresh('mk');
+    emitDecl(ctx, `function ${mk}(v) {\n  return new ${name}(v);\n}`, mk, 'factory', name);
+  }
+}
+
+function instance(ctx: Ctx): void {
+  const cls = ctx.rng.pick(ctx.classes);
+  const name = ctx.fresh('i');
+  const factory = ctx.funcsOf('factory').find((f) => f.cls === cls);
+  const form = ctx.rng.int(0, 2);
+  const arg = numExpr(ctx);
+  const init = form === 0 ? `new ${cls}(${arg})` : form === 1 || !factory ? `${cls}.make(${arg})` : `${factory.name}(${arg})`;
+  ctx.feature('instance');
+  ctx.emit(`const ${name} = ${init};`);
+  ctx.declare({ name, ty: 'inst', decl: 'const', cls });
+}
+
+export function errorClass(ctx: Ctx): string {
+  const name = ctx.fresh('XError');
+  ctx.feature('error-class');
+  const form = ctx.rng.int(0, 2);
+  if (form === 0) ctx.emit(`class ${name} extends Error {}`);
+  else if (form === 1) ctx.emit(`class ${name} extends Error {\n  constructor(m) {\n    super(m);\n    this.name = '${name}';\n  }\n}`);
+  else ctx.emit(`class ${name} extends Error {\n  constructor(m) {\n    super(m);\n    this.name = '${name}';\n    this.code = ${ctx.lit()};\n  }\n}`);
+  ctx.errorClasses.push(name);
+  return name;
+}
+
+export const functionGens: Gen[] = [
+  { name: 'reader', weight: 1.5, run: funcReader },
+  { name: 'writer', weight: 1.5, when: (c) => c.mutable('num').length + c.of('arr', 'obj').length > 0, run: funcWriter },
+  { name: 'recursive', weight: 0.7, run: funcRecursive },
+  { name: 'identity', weight: 0.5, when: (c) => c.funcsOf('identity').length === 0, run: funcIdentity },
+  { name: 'fn-value', weight: 1, run: fnValue },
+  { name: 'class', weight: 0.8, when: (c) => c.classes.length < 2, run: classDecl },
+  { name: 'instance', weight: 2, when: (c) => c.classes.length > 0, run: instance },
+];
