@@ -36,7 +36,7 @@ function ensureAsyncFn(ctx: Ctx): string {
 
 function awaitValue(ctx: Ctx): void {
   const name = ctx.fresh('v');
-  const form = ctx.rng.int(0, 3);
+  const form = ctx.of('promise').length && ctx.rng.chance(0.8) ? 2 : ctx.rng.int(0, 3);
   ctx.feature('await');
   if (form === 0) {
     ctx.emit(`const ${name} = await Promise.resolve(${numExpr(ctx)});`);
@@ -65,6 +65,14 @@ function promiseBinding(ctx: Ctx): void {
   ctx.feature('promise-binding');
   ctx.emit(`const ${name} = ${af}(${numAtom(ctx)});`);
   ctx.declare({ name, ty: 'promise', decl: 'const' });
+  if (ctx.rng.chance(0.5)) {
+    // Something runs while the promise is pending, then it is awaited.
+    ctx.emit(`console.log('pending', ${numExpr(ctx)});`);
+    const v = ctx.fresh('v');
+    ctx.feature('await', 'await-promise-binding');
+    ctx.emit(`const ${v} = await ${name};`);
+    ctx.declare({ name: v, ty: 'num', decl: 'const' });
+  }
 }
 
 /** Yields to the event loop so earlier timers fire between statements. */

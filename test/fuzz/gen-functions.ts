@@ -92,6 +92,8 @@ function classDecl(ctx: Ctx): void {
     ].join('\n'),
   );
   ctx.classes.push(name);
+  // Most classes get an instance right away: instances crossing statements is the point.
+  if (ctx.rng.chance(0.7)) instance(ctx);
   if (ctx.rng.chance(0.4)) {
     const mk = ctx.fresh('mk');
     emitDecl(ctx, `function ${mk}(v) {\n  return new ${name}(v);\n}`, mk, 'factory', name);
@@ -127,6 +129,6 @@ export const functionGens: Gen[] = [
   { name: 'recursive', weight: 0.7, run: funcRecursive },
   { name: 'identity', weight: 0.5, when: (c) => c.funcsOf('identity').length === 0, run: funcIdentity },
   { name: 'fn-value', weight: 1, run: fnValue },
-  { name: 'class', weight: 0.8, when: (c) => c.classes.length < 2, run: classDecl },
-  { name: 'instance', weight: 2, when: (c) => c.classes.length > 0, run: instance },
+  { name: 'class', weight: 1.2, when: (c) => c.classes.length < 2, run: classDecl },
+  { name: 'instance', weight: 3, when: (c) => c.classes.length > 0, run: instance },
 ];

@@ -87,5 +87,5 @@ export const mutationGens: Gen[] = [
   { name: 'array', weight: 3, when: (c) => c.of('arr').length > 0, run: arrayMutation },
   { name: 'collection', weight: 1.5, when: (c) => c.of('map', 'set').length > 0, run: collectionMutation },
   { name: 'member', weight: 2, when: (c) => c.of('obj').length > 0, run: memberMutation },
-  { name: 'instance', weight: 2, when: (c) => c.of('inst').length > 0, run: instanceMutation },
+  { name: 'instance', weight: 3, when: (c) => c.of('inst').length > 0, run: instanceMutation },
 ];

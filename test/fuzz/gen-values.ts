@@ -37,7 +37,7 @@ function declObj(ctx: Ctx): void {
   props.push(held ? `y: ${held.name}` : `y: [${ctx.lit()}]`);
   if (held) ctx.feature('alias-hold');
   props.push(`inner: { z: ${numAtom(ctx)} }`);
-  const sym = ctx.rng.chance(0.3) ? ctx.any('sym') : undefined;
+  const sym = ctx.rng.chance(0.6) ? ctx.any('sym') : undefined;
   if (sym) {
     props.push(`[${sym.name}]: ${ctx.lit()}`);
     ctx.feature('symbol-key');
@@ -93,8 +93,13 @@ function alias(ctx: Ctx): void {
   const src = ctx.any('arr', 'obj', 'map', 'set', 'inst');
   if (!src) return declArr(ctx);
   const name = ctx.fresh('al');
+  if (!ctx.funcsOf('identity').length && ctx.rng.chance(0.3)) {
+    const id = ctx.fresh('id');
+    ctx.floating.push({ code: `function ${id}(v) {\n  return v;\n}` });
+    ctx.funcs.push({ name: id, role: 'identity' });
+  }
   const ident = ctx.funcsOf('identity');
-  if (ident.length && ctx.rng.chance(0.5)) {
+  if (ident.length && ctx.rng.chance(0.6)) {
     ctx.emit(`const ${name} = ${ctx.rng.pick(ident).name}(${src.name});`);
     ctx.feature('alias-fn');
   } else {

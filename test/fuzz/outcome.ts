@@ -22,7 +22,7 @@ export interface RunOptions {
 
 /** Runs `node file` without inheriting loaders or test-runner state from this process. */
 export function runNode(file: string, opts: RunOptions = {}): Promise<Outcome> {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   for (const k of ['NODE_OPTIONS', 'NODE_TEST_CONTEXT', 'FORCE_COLOR', 'NODE_CHANNEL_FD']) delete env[k];
   const start = performance.now();
   return new Promise((resolve) => {

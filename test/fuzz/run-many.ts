@@ -20,6 +20,8 @@ export interface FuzzOptions {
   jobs?: number;
   transform: TransformFn;
   shrink?: boolean;
+  /** Shrink at most this many failures (shrinking runs each candidate twice). */
+  maxShrink?: number;
   timeoutMs?: number;
   onCase?: (seed: number, result: CaseResult, done: number) => void;
 }
@@ -43,7 +45,8 @@ export async function fuzzMany(opts: FuzzOptions): Promise<FuzzSummary> {
   });
   // Shrink afterwards, one at a time, so shrinking does not compete with the main run for cores.
   if (opts.shrink !== false) {
-    for (const f of failures) {
+    failures.sort((a, b) => a.seed - b.seed);
+    for (const f of failures.slice(0, opts.maxShrink ?? Infinity)) {
       const { program, result } = await shrinkCase(f.program, opts.transform, f.result, { timeoutMs: Math.min(opts.timeoutMs ?? 20_000, 10_000) });
       f.shrunk = program;
       f.shrunkResult = result;
