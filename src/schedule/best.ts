@@ -30,7 +30,11 @@ import { topoPriority } from './base.js';
 import type { Plan, Platform, Scheduler, TaskGraph } from './types.js';
 
 export interface BestOptions {
-  /** Maximum number of improvement iterations (each one or a few list-schedule decodes). */
+  /**
+   * Improvement iterations (each 2-5 list-schedule decodes). Default: 200
+   * without communication, where the lower bound usually stops it early, 60
+   * with communication, where it rarely does and gains flatten out sooner.
+   */
   iterations?: number;
   /** Wall-clock cap on the improvement phase, ms. */
   timeLimitMs?: number;
@@ -50,13 +54,18 @@ function seedCandidates(cg: CompiledGraph, hasComm: boolean): Candidate[] {
   const onCp = new Int32Array(cg.n).fill(-1);
   for (const t of criticalTasks(cg, cp)) onCp[t] = 0;
   add('cpop', listSchedule(cg, cp, { insertion: true, assign: onCp }));
-  // Lookahead costs O(children × P) per candidate thread: only worth it when messages cost time.
-  if (hasComm && cg.n * cg.threads * cg.threads <= 200_000) add('heft-lookahead', lookaheadSchedule(cg, rankComm));
+  if (!hasComm) return out;
+  // Messages cost time: look one step ahead, and try using fewer threads (fewer messages).
+  add('heft-lookahead', lookaheadSchedule(cg, rankComm));
+  for (let limit = 2; limit < cg.threads; limit *= 2) {
+    add(`heft-${limit}-threads`, listSchedule(cg, rankComm, { insertion: true, threadLimit: limit }));
+    add(`heft-lookahead-${limit}-threads`, lookaheadSchedule(cg, rankComm, limit));
+  }
   return out;
 }
 
 export function createBest(options: BestOptions = {}): Scheduler {
-  const { iterations = 400, timeLimitMs = 40, seed = 1 } = options;
+  const { timeLimitMs = 40, seed = 1 } = options;
   return {
     name: 'best',
     description: 'Several priority rules, improved by forward-backward passes and local search; never slower than sequential.',
@@ -79,12 +88,15 @@ export function createBest(options: BestOptions = {}): Scheduler {
 
       const rev = reverseGraph(cg);
       const deadline = performance.now() + timeLimitMs;
-      for (const c of seeds) {
+      // Forward-backward passes on the four best seeds (the others rarely catch up).
+      for (const c of [...seeds].sort((a, b) => a.s.makespan - b.s.makespan).slice(0, 4)) {
         const j = justify(cg, rev, c.s, 4);
         if (j.makespan < best.s.makespan - eps) best = { name: `${c.name}+fbi`, s: j };
       }
       if (best.s.makespan <= bound + eps) return finish(best);
 
+      const iterations = options.iterations ?? (hasComm ? 60 : 200);
+      const rounds = hasComm ? 1 : 2;
       const random = seededRandom(seed ^ (cg.n * 7919 + cg.threads));
       const avgCost = cg.totalWork / cg.n;
       let current = best.s;
@@ -99,7 +111,7 @@ export function createBest(options: BestOptions = {}): Scheduler {
         } else {
           const scale = avgCost * (0.25 + 2 * random());
           next = listSchedule(cg, perturbedPriority(cg, current, scale, random), { insertion: true });
-          next = justify(cg, rev, next, 2);
+          next = justify(cg, rev, next, rounds);
         }
         if (next.makespan <= current.makespan + eps) {
           stale = next.makespan < current.makespan - eps ? 0 : stale + 1;

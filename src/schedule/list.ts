@@ -17,6 +17,8 @@ export interface DecodeOptions {
   placement?: Placement;
   insertion?: boolean;
   assign?: ArrayLike<number>;
+  /** Use only threads 0..threadLimit-1 for free tasks (fewer threads, fewer messages). */
+  threadLimit?: number;
 }
 
 export interface Decoded {
@@ -32,6 +34,11 @@ export class Timelines {
   constructor(threads: number, private readonly threadReady: Float64Array) {
     this.starts = Array.from({ length: threads }, () => []);
     this.ends = Array.from({ length: threads }, () => []);
+  }
+
+  /** Workers with nothing placed yet are interchangeable: callers try only the first one. */
+  isIdleWorker(p: number): boolean {
+    return p > 0 && this.starts[p].length === 0;
   }
 
   lastEnd(p: number): number {
@@ -105,7 +112,8 @@ export class ReadyTimes {
 export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opts: DecodeOptions = {}): Decoded {
   const placement = opts.placement ?? 'eft';
   const insertion = opts.insertion ?? true;
-  const { n, threads } = cg;
+  const { n } = cg;
+  const threads = Math.max(1, Math.min(cg.threads, opts.threadLimit ?? cg.threads));
   const thread = new Int32Array(n).fill(-1);
   const start = new Float64Array(n);
   const finish = new Float64Array(n);
@@ -118,7 +126,7 @@ export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opt
   }
   const ready: number[] = [];
   for (let i = 0; i < n; i++) if (missing[i] === 0) ready.push(i);
-  const lines = new Timelines(threads, cg.threadReady);
+  const lines = new Timelines(cg.threads, cg.threadReady);
   const readyTimes = new ReadyTimes(cg);
   let makespan = 0;
 
@@ -146,7 +154,12 @@ export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opt
       }
       bestStart = lines.earliest(bestP, r[bestP], cg.cost[t], false);
     } else {
+      let triedIdle = false;
       for (let p = 0; p < threads; p++) {
+        if (lines.isIdleWorker(p)) {
+          if (triedIdle) continue;
+          triedIdle = true;
+        }
         const s = lines.earliest(p, r[p], cg.cost[t], insertion);
         if (s < bestStart) { bestStart = s; bestP = p; }
       }

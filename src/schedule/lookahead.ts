@@ -11,15 +11,16 @@ import type { CompiledGraph } from './graph.js';
 import { ReadyTimes, Timelines, type Decoded } from './list.js';
 import { upwardRank } from './ranks.js';
 
-export function lookaheadSchedule(cg: CompiledGraph, priority: ArrayLike<number>): Decoded {
-  const { n, threads } = cg;
+export function lookaheadSchedule(cg: CompiledGraph, priority: ArrayLike<number>, threadLimit = cg.threads): Decoded {
+  const { n } = cg;
+  const threads = Math.max(1, Math.min(cg.threads, threadLimit));
   const thread = new Int32Array(n).fill(-1), start = new Float64Array(n), finish = new Float64Array(n);
   const groupThread = new Int32Array(cg.groups).fill(-1);
   const missing = new Int32Array(n);
   for (let i = 0; i < n; i++) missing[i] = cg.predStart[i + 1] - cg.predStart[i];
   const ready: number[] = [];
   for (let i = 0; i < n; i++) if (missing[i] === 0) ready.push(i);
-  const lines = new Timelines(threads, cg.threadReady);
+  const lines = new Timelines(cg.threads, cg.threadReady);
   const readyTimes = new ReadyTimes(cg);
   const allowed = (t: number) => (cg.fixed[t] >= 0 ? cg.fixed[t] : cg.group[t] >= 0 ? groupThread[cg.group[t]] : -1);
 
@@ -27,8 +28,13 @@ export function lookaheadSchedule(cg: CompiledGraph, priority: ArrayLike<number>
   const childFinish = (c: number): number => {
     let best = Infinity;
     const forced = allowed(c);
+    let triedIdle = false;
     for (let q = 0; q < threads; q++) {
       if (forced >= 0 && q !== forced) continue;
+      if (lines.isIdleWorker(q)) {
+        if (triedIdle) continue;
+        triedIdle = true;
+      }
       let r = 0;
       for (let k = cg.predStart[c]; k < cg.predStart[c + 1]; k++) {
         const u = cg.predIdx[k];
@@ -52,8 +58,13 @@ export function lookaheadSchedule(cg: CompiledGraph, priority: ArrayLike<number>
     const r = Float64Array.from(readyTimes.compute(t, thread, finish));
     const forced = allowed(t);
     let bestP = -1, bestStart = 0, bestScore = Infinity, bestOwn = Infinity;
+    let triedIdle = false;
     for (let p = 0; p < threads; p++) {
       if (forced >= 0 && p !== forced) continue;
+      if (lines.isIdleWorker(p)) {
+        if (triedIdle) continue;
+        triedIdle = true;
+      }
       const s = lines.earliest(p, r[p], cg.cost[t], true);
       const own = s + cg.cost[t];
       thread[t] = p;
