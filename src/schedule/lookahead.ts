@@ -29,8 +29,7 @@ export function lookaheadSchedule(cg: CompiledGraph, priority: ArrayLike<number>
     let best = Infinity;
     const forced = allowed(c);
     let triedIdle = false;
-    for (let q = 0; q < threads; q++) {
-      if (forced >= 0 && q !== forced) continue;
+    for (let q = forced >= 0 ? forced : 0; q < (forced >= 0 ? forced + 1 : threads); q++) {
       if (lines.isIdleWorker(q)) {
         if (triedIdle) continue;
         triedIdle = true;
@@ -59,8 +58,7 @@ export function lookaheadSchedule(cg: CompiledGraph, priority: ArrayLike<number>
     const forced = allowed(t);
     let bestP = -1, bestStart = 0, bestScore = Infinity, bestOwn = Infinity;
     let triedIdle = false;
-    for (let p = 0; p < threads; p++) {
-      if (forced >= 0 && p !== forced) continue;
+    for (let p = forced >= 0 ? forced : 0; p < (forced >= 0 ? forced + 1 : threads); p++) {
       if (lines.isIdleWorker(p)) {
         if (triedIdle) continue;
         triedIdle = true;
