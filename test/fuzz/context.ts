@@ -2,7 +2,7 @@
 import type { Kind, Unit } from './program.js';
 import type { Rng } from './random.js';
 
-export type Ty = 'num' | 'str' | 'arr' | 'obj' | 'map' | 'set' | 'fn' | 'inst' | 'sym' | 'promise' | 'emitter';
+export type Ty = 'num' | 'str' | 'arr' | 'obj' | 'map' | 'set' | 'fn' | 'inst' | 'sym' | 'promise' | 'emitter' | 'misc';
 export type DeclKind = 'const' | 'let' | 'var' | 'import';
 
 export interface Binding {

@@ -13,7 +13,7 @@ function log(ctx: Ctx): void {
   ctx.feature('log');
   const picked = new Set<Binding>();
   for (let i = ctx.rng.int(1, 3); i > 0; i--) {
-    const b = ctx.operand('num', 'str', 'arr', 'obj', 'map', 'set', 'inst', 'sym', 'fn', 'emitter');
+    const b = ctx.operand('num', 'str', 'arr', 'obj', 'map', 'set', 'inst', 'sym', 'fn', 'emitter', 'misc');
     if (b) picked.add(b);
   }
   const args = [...picked].map(showBinding);

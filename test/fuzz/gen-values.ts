@@ -107,6 +107,11 @@ function alias(ctx: Ctx): void {
     ctx.feature('alias');
   }
   ctx.declare({ ...src, name, decl: 'const' });
+  // Identity is observable too, and it does not survive a clone.
+  if (ctx.rng.chance(0.3)) {
+    ctx.feature('identity-check');
+    ctx.emit(`console.log('same', ${name} === ${src.name});`);
+  }
 }
 
 function copy(ctx: Ctx): void {

@@ -3,6 +3,7 @@
 import { Ctx, type Shape } from './context.js';
 import type { Gen } from './gen.js';
 import { asyncGens } from './gen-async.js';
+import { dynamicGens } from './gen-dynamic.js';
 import { effectGens, showBinding } from './gen-effects.js';
 import { functionGens } from './gen-functions.js';
 import { heavyGens } from './gen-heavy.js';
@@ -24,7 +25,7 @@ export interface GeneratedProgram extends Program {
   features: string[];
 }
 
-const ALL_GENS: Gen[] = [...valueGens, ...mutationGens, ...functionGens, ...effectGens, ...heavyGens, ...asyncGens];
+const ALL_GENS: Gen[] = [...valueGens, ...mutationGens, ...functionGens, ...effectGens, ...heavyGens, ...asyncGens, ...dynamicGens];
 
 /** Operand-choice weights per dependence shape. */
 const SHAPES: Record<string, Shape> = {

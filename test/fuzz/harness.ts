@@ -1,5 +1,5 @@
 // Differential check: run a program as written and as transformed, compare what an observer sees.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNode, type Outcome } from './outcome.js';
@@ -56,7 +56,9 @@ export async function runCase(program: Program, transformFn: TransformFn, opts: 
     }
     await writeFile(join(outDir, file), code);
     const [original, transformed] = await Promise.all([originalRun, runNode(join(outDir, file), { cwd: outDir, timeoutMs: opts.timeoutMs })]);
+    const [origFiles, outFiles] = await Promise.all([snapshot(origDir, file), snapshot(outDir, file)]);
     const problems = compare(original, transformed);
+    if (origFiles !== outFiles) problems.push(`files in the working directory differ:\n${lineDiff(origFiles, outFiles)}`);
     if (problems.length === 0) return { ok: true, original, transformed, transformedCode: code };
     const kind: FailureKind = transformed.timedOut && !original.timedOut ? 'hang' : 'mismatch';
     const diff = problems.join('\n') + (opts.keep ? `\n(files kept in ${dir})` : '');
@@ -90,6 +92,19 @@ export function lineDiff(a: string, b: string, context = 3): string {
   for (let k = i; k < Math.min(la.length, i + context + 1); k++) lines.push(`- ${la[k]}`);
   for (let k = i; k < Math.min(lb.length, i + context + 1); k++) lines.push(`+ ${lb[k]}`);
   return `  @ line ${i + 1} (original ${la.length} lines, transformed ${lb.length} lines)\n${lines.join('\n')}`;
+}
+
+/** Files the script left in its working directory (besides itself), as comparable text. */
+async function snapshot(dir: string, self: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && !(e.name === self && e.parentPath === dir));
+  const parts = await Promise.all(
+    files.map(async (e) => {
+      const full = join(e.parentPath, e.name);
+      return `${full.slice(dir.length + 1)}: ${JSON.stringify((await readFile(full, 'utf8')).slice(0, 4000))}`;
+    }),
+  );
+  return parts.sort().join('\n');
 }
 
 function indent(s: string): string {
