@@ -1,0 +1,188 @@
+/**
+ * What we know about the platform without reading its code: which globals, methods and
+ * node: modules are pure, which mutate their receiver or an argument, which have effects,
+ * and what kind of value they return. Anything not listed is unknown, and unknown is unsafe.
+ */
+
+/** A lookup table that never answers for Object.prototype names such as `constructor`. */
+function table<V>(entries: Record<string, V>): ReadonlyMap<string, V> {
+  return new Map(Object.entries(entries));
+}
+
+/** prim: a primitive that clones exactly; data: plain data that clones exactly; any: anything else. */
+export type ValueKind = 'prim' | 'data' | 'any';
+
+export const joinKind = (a: ValueKind, b: ValueKind): ValueKind =>
+  a === 'any' || b === 'any' ? 'any' : a === 'data' || b === 'data' ? 'data' : 'prim';
+
+/** Effect categories. All of them keep a statement on the main thread, in source order. */
+export type Effect =
+  | 'console'
+  | 'process'
+  | 'fs'
+  | 'timers'
+  | 'network'
+  | 'child_process'
+  | 'module'
+  | 'exports'
+  | 'global'
+  | 'dynamic'
+  | 'await'
+  | 'async'
+  | 'unknown';
+
+/** Globals whose plain call is pure, with the kind of value it returns. */
+export const pureGlobalCalls = table<ValueKind>({
+  parseInt: 'prim', parseFloat: 'prim', isNaN: 'prim', isFinite: 'prim', Number: 'prim', String: 'prim',
+  Boolean: 'prim', BigInt: 'prim', encodeURIComponent: 'prim', decodeURIComponent: 'prim', encodeURI: 'prim',
+  decodeURI: 'prim', escape: 'prim', unescape: 'prim', atob: 'prim', btoa: 'prim', structuredClone: 'data',
+  Array: 'data', Object: 'any', Date: 'prim', RegExp: 'data', Error: 'data', TypeError: 'data', RangeError: 'data',
+  SyntaxError: 'data', ReferenceError: 'data', EvalError: 'data', URIError: 'data', Symbol: 'any',
+});
+
+/** Constructors whose `new` is pure, with the kind of instance. */
+export const pureConstructors = table<ValueKind>({
+  Array: 'data', Object: 'data', Map: 'data', Set: 'data', Date: 'data', RegExp: 'data', Error: 'data',
+  TypeError: 'data', RangeError: 'data', SyntaxError: 'data', ReferenceError: 'data', EvalError: 'data',
+  URIError: 'data', ArrayBuffer: 'data', SharedArrayBuffer: 'any', DataView: 'data', Int8Array: 'data',
+  Uint8Array: 'data', Uint8ClampedArray: 'data', Int16Array: 'data', Uint16Array: 'data', Int32Array: 'data',
+  Uint32Array: 'data', Float32Array: 'data', Float64Array: 'data', BigInt64Array: 'data', BigUint64Array: 'data',
+  WeakMap: 'any', WeakSet: 'any', WeakRef: 'any', TextEncoder: 'any', TextDecoder: 'any', URL: 'any',
+  URLSearchParams: 'any', AggregateError: 'data', Boolean: 'any', Number: 'any', String: 'any', Intl: 'any',
+});
+
+/** Global namespaces: member calls are pure unless named in `mutatesArg0` or `effects`. */
+export const pureNamespaces = table<{ returns?: Record<string, ValueKind>; mutatesArg0?: string[]; defaultKind: ValueKind }>({
+  Math: { defaultKind: 'prim' },
+  JSON: { defaultKind: 'prim', returns: { parse: 'data' } },
+  Number: { defaultKind: 'prim' },
+  String: { defaultKind: 'prim' },
+  Array: { defaultKind: 'data', returns: { isArray: 'prim' } },
+  Object: {
+    defaultKind: 'data',
+    returns: { is: 'prim', hasOwn: 'prim', isFrozen: 'prim', isSealed: 'prim', isExtensible: 'prim', getPrototypeOf: 'any', create: 'any' },
+    mutatesArg0: ['assign', 'freeze', 'seal', 'preventExtensions', 'setPrototypeOf'],
+  },
+  Date: { defaultKind: 'prim' },
+  BigInt: { defaultKind: 'prim' },
+  Symbol: { defaultKind: 'any' },
+  Intl: { defaultKind: 'any' },
+  performance: { defaultKind: 'prim', returns: { mark: 'any', measure: 'any' } },
+  Buffer: { defaultKind: 'any', returns: { byteLength: 'prim', isBuffer: 'prim', compare: 'prim' } },
+  crypto: { defaultKind: 'prim', returns: { getRandomValues: 'data' }, mutatesArg0: ['getRandomValues'] },
+});
+
+/** Globals that are plain values (reading them is pure). */
+export const pureGlobalValues = new Set([
+  'undefined', 'NaN', 'Infinity', 'Math', 'JSON', 'Number', 'String', 'Boolean', 'Array', 'Object', 'Date',
+  'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'Symbol', 'BigInt', 'Error', 'TypeError', 'RangeError',
+  'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'ArrayBuffer', 'DataView',
+  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Intl', 'TextEncoder', 'TextDecoder', 'URL',
+  'URLSearchParams', 'Buffer', 'performance', 'crypto', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
+  'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'escape', 'unescape', 'atob', 'btoa',
+  'structuredClone', 'Promise', 'Reflect', '__dirname', '__filename',
+]);
+
+/** Globals whose use is an effect of a given category. */
+export const effectGlobals = table<Effect>({
+  console: 'console',
+  process: 'process',
+  setTimeout: 'timers', setInterval: 'timers', setImmediate: 'timers', clearTimeout: 'timers',
+  clearInterval: 'timers', clearImmediate: 'timers', queueMicrotask: 'async',
+  fetch: 'network', WebSocket: 'network', XMLHttpRequest: 'network',
+  module: 'exports', exports: 'exports',
+  globalThis: 'dynamic', global: 'dynamic', window: 'dynamic', self: 'dynamic', eval: 'dynamic',
+  Function: 'dynamic', Proxy: 'dynamic', Atomics: 'dynamic', Reflect: 'dynamic',
+  Promise: 'async', require: 'module',
+});
+
+/** Method names that never mutate their receiver on any built-in type, with the kind they return. */
+export const pureMethods = table<ValueKind | 'receiver'>({
+  // arrays and strings
+  map: 'receiver', filter: 'receiver', slice: 'receiver', concat: 'receiver', flat: 'receiver', flatMap: 'receiver',
+  toSorted: 'receiver', toReversed: 'receiver', toSpliced: 'receiver', with: 'receiver', at: 'receiver',
+  find: 'receiver', findLast: 'receiver', reduce: 'any', reduceRight: 'any', forEach: 'prim',
+  indexOf: 'prim', lastIndexOf: 'prim', includes: 'prim', findIndex: 'prim', findLastIndex: 'prim', some: 'prim',
+  every: 'prim', join: 'prim', keys: 'any', values: 'any', entries: 'any', toString: 'prim' as const, toLocaleString: 'prim' as const,
+  valueOf: 'receiver' as const, split: 'data', trim: 'prim', trimStart: 'prim', trimEnd: 'prim', toUpperCase: 'prim',
+  toLowerCase: 'prim', padStart: 'prim', padEnd: 'prim', repeat: 'prim', replace: 'prim', replaceAll: 'prim',
+  substring: 'prim', substr: 'prim', charAt: 'prim', charCodeAt: 'prim', codePointAt: 'prim', startsWith: 'prim',
+  endsWith: 'prim', localeCompare: 'prim', normalize: 'prim', match: 'data', matchAll: 'any', search: 'prim',
+  test: 'prim', exec: 'data', toFixed: 'prim', toPrecision: 'prim', toExponential: 'prim',
+  // Map / Set reads
+  get: 'receiver', has: 'prim',
+  // Date reads
+  getTime: 'prim', getFullYear: 'prim', getMonth: 'prim', getDate: 'prim', getDay: 'prim', getHours: 'prim',
+  getMinutes: 'prim', getSeconds: 'prim', getMilliseconds: 'prim', toISOString: 'prim', toJSON: 'prim',
+  toDateString: 'prim', toTimeString: 'prim', getTimezoneOffset: 'prim', getUTCFullYear: 'prim',
+  // typed arrays / buffers
+  subarray: 'receiver', readUInt8: 'prim', readInt32LE: 'prim', readUInt32LE: 'prim', readDoubleLE: 'prim',
+  // hashing chains (crypto.createHash(...).update(...).digest(...)) work on temporaries
+  update: 'any', digest: 'prim',
+  // functions
+  call: 'any', apply: 'any', bind: 'any',
+  hasOwnProperty: 'prim' as const, isPrototypeOf: 'prim' as const, propertyIsEnumerable: 'prim' as const,
+});
+
+/** Method names that mutate their receiver on built-in types. */
+export const mutatingMethods = new Set([
+  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete',
+  'clear', 'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes', 'setSeconds', 'setMilliseconds',
+  'setTime', 'write', 'writeUInt8', 'writeInt32LE', 'writeUInt32LE', 'writeDoubleLE', 'lastIndex',
+]);
+
+/** Methods whose callback arguments run during the call. */
+export const callbackMethods = new Set([
+  'map', 'filter', 'forEach', 'reduce', 'reduceRight', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some',
+  'every', 'flatMap', 'sort', 'toSorted', 'replace', 'replaceAll', 'from',
+]);
+
+/** node: built-in modules: pure ones (calls return values, no observable effect) or an effect category. */
+export const builtinModules = table<{ effect?: Effect; pure?: Record<string, ValueKind>; defaultKind?: ValueKind }>({
+  path: { pure: {}, defaultKind: 'prim' },
+  util: { pure: { format: 'prim', inspect: 'prim', isDeepStrictEqual: 'prim', types: 'any' }, defaultKind: 'any' },
+  crypto: {
+    pure: { createHash: 'any', createHmac: 'any', randomBytes: 'any', randomInt: 'prim', randomUUID: 'prim', timingSafeEqual: 'prim', getHashes: 'data', hash: 'prim' },
+    defaultKind: 'any',
+  },
+  zlib: {
+    pure: { gzipSync: 'any', gunzipSync: 'any', deflateSync: 'any', inflateSync: 'any', brotliCompressSync: 'any', brotliDecompressSync: 'any', crc32: 'prim' },
+    defaultKind: 'any',
+  },
+  os: { pure: { cpus: 'data', availableParallelism: 'prim', platform: 'prim', arch: 'prim', EOL: 'prim', totalmem: 'prim', endianness: 'prim' } },
+  url: { pure: { fileURLToPath: 'prim', pathToFileURL: 'any', format: 'prim' } },
+  querystring: { pure: {}, defaultKind: 'data' },
+  string_decoder: { pure: {}, defaultKind: 'any' },
+  assert: { pure: {}, defaultKind: 'prim' },
+  'assert/strict': { pure: {}, defaultKind: 'prim' },
+  buffer: { pure: {}, defaultKind: 'any' },
+  fs: { effect: 'fs' },
+  'fs/promises': { effect: 'fs' },
+  child_process: { effect: 'child_process' },
+  http: { effect: 'network' },
+  https: { effect: 'network' },
+  http2: { effect: 'network' },
+  net: { effect: 'network' },
+  dgram: { effect: 'network' },
+  dns: { effect: 'network' },
+  tls: { effect: 'network' },
+  timers: { effect: 'timers' },
+  'timers/promises': { effect: 'timers' },
+  events: { effect: 'unknown' },
+  stream: { effect: 'unknown' },
+  readline: { effect: 'process' },
+  worker_threads: { effect: 'dynamic' },
+  cluster: { effect: 'process' },
+  process: { effect: 'process' },
+  perf_hooks: { pure: { performance: 'any' }, defaultKind: 'any' },
+  v8: { effect: 'unknown' },
+  vm: { effect: 'dynamic' },
+  module: { effect: 'module' },
+});
+
+/** `node:fs` → `fs`; returns undefined for files and packages. */
+export function builtinName(specifier: string): string | undefined {
+  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  return builtinModules.has(name) ? name : undefined;
+}

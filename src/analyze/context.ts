@@ -1,0 +1,162 @@
+/**
+ * Script-wide facts the walkers need before they can summarise any unit: which top-level
+ * bindings are functions, classes or modules, and which method names the script defines.
+ */
+import type { NodePath, Scope } from '@babel/traverse';
+import * as t from '@babel/types';
+import { builtinName } from './builtins.js';
+import type { ModuleKind } from './parse.js';
+import { traverse } from './traverse.js';
+
+export interface ScriptContext {
+  kind: ModuleKind;
+  program: NodePath<t.Program>;
+  programScope: Scope;
+  /** Top-level bindings whose value is a function we can summarise → the function's path. */
+  functions: Map<string, NodePath<t.Function>>;
+  /** Top-level class bindings → class path. */
+  classes: Map<string, NodePath<t.Class>>;
+  /** Top-level bindings holding a node: built-in module namespace → module name. */
+  modules: Map<string, string>;
+  /** Top-level bindings holding one export of a built-in module → [module, export]. */
+  moduleMembers: Map<string, [string, string]>;
+  /** Top-level bindings holding values from packages or files we do not analyse. */
+  foreign: Set<string>;
+  /** Method names the script defines anywhere (classes, object literals) → their function paths. */
+  methods: Map<string, NodePath<t.Function>[]>;
+  /** Accessors (get/set) or Proxies exist: property reads may run code. */
+  accessors: NodePath[];
+}
+
+function requireSource(node: t.Node | null | undefined): string | undefined {
+  if (
+    node &&
+    t.isCallExpression(node) &&
+    t.isIdentifier(node.callee, { name: 'require' }) &&
+    node.arguments.length === 1 &&
+    t.isStringLiteral(node.arguments[0])
+  ) {
+    return node.arguments[0].value;
+  }
+  return undefined;
+}
+
+function methodKeyName(key: t.Node, computed: boolean): string | undefined {
+  if (!computed && t.isIdentifier(key)) return key.name;
+  if (t.isStringLiteral(key)) return key.value;
+  return undefined;
+}
+
+export function buildContext(program: NodePath<t.Program>, kind: ModuleKind): ScriptContext {
+  const ctx: ScriptContext = {
+    kind,
+    program,
+    programScope: program.scope,
+    functions: new Map(),
+    classes: new Map(),
+    modules: new Map(),
+    moduleMembers: new Map(),
+    foreign: new Set(),
+    methods: new Map(),
+    accessors: [],
+  };
+  const addMethod = (name: string | undefined, fn: NodePath<t.Function>) => {
+    if (!name) return;
+    const list = ctx.methods.get(name) ?? [];
+    list.push(fn);
+    ctx.methods.set(name, list);
+  };
+
+  for (const stmt of program.get('body')) {
+    const node = stmt.node;
+    if (t.isFunctionDeclaration(node) && node.id) ctx.functions.set(node.id.name, stmt as NodePath<t.Function>);
+    else if (t.isClassDeclaration(node) && node.id) ctx.classes.set(node.id.name, stmt as NodePath<t.Class>);
+    else if (t.isImportDeclaration(node)) {
+      const mod = builtinName(node.source.value);
+      for (const spec of node.specifiers) {
+        const local = spec.local.name;
+        if (!mod) ctx.foreign.add(local);
+        else if (t.isImportSpecifier(spec)) {
+          const imported = t.isIdentifier(spec.imported) ? spec.imported.name : spec.imported.value;
+          ctx.moduleMembers.set(local, [mod, imported]);
+        } else ctx.modules.set(local, mod);
+      }
+    } else if (t.isVariableDeclaration(node)) {
+      (stmt as NodePath<t.VariableDeclaration>).get('declarations').forEach((decl) => {
+        const { id, init } = decl.node;
+        const src = requireSource(init);
+        if (src !== undefined) {
+          const mod = builtinName(src);
+          if (t.isIdentifier(id)) {
+            if (mod) ctx.modules.set(id.name, mod);
+            else ctx.foreign.add(id.name);
+          } else if (t.isObjectPattern(id)) {
+            for (const prop of id.properties) {
+              if (t.isObjectProperty(prop) && t.isIdentifier(prop.value)) {
+                const key = methodKeyName(prop.key, prop.computed);
+                if (mod && key) ctx.moduleMembers.set(prop.value.name, [mod, key]);
+                else ctx.foreign.add(prop.value.name);
+              } else {
+                for (const n of Object.keys(t.getBindingIdentifiers(prop))) ctx.foreign.add(n);
+              }
+            }
+          } else for (const n of Object.keys(t.getBindingIdentifiers(id))) ctx.foreign.add(n);
+          return;
+        }
+        if (t.isIdentifier(id) && init) {
+          const binding = program.scope.getBinding(id.name);
+          const constant = binding?.constant ?? false;
+          if ((t.isFunctionExpression(init) || t.isArrowFunctionExpression(init)) && constant) {
+            ctx.functions.set(id.name, decl.get('init') as NodePath<t.Function>);
+          } else if (t.isClassExpression(init) && constant) {
+            ctx.classes.set(id.name, decl.get('init') as NodePath<t.Class>);
+          }
+        }
+      });
+    }
+  }
+
+  traverse(program.node, {
+    ObjectMethod(p) {
+      if (p.node.kind !== 'method') ctx.accessors.push(p);
+      addMethod(methodKeyName(p.node.key, p.node.computed), p);
+    },
+    ClassMethod(p) {
+      if (p.node.kind === 'get' || p.node.kind === 'set') ctx.accessors.push(p);
+      if (p.node.kind !== 'constructor') addMethod(methodKeyName(p.node.key, p.node.computed), p);
+    },
+    ClassPrivateMethod(p) {
+      addMethod('#' + p.node.key.id.name, p);
+    },
+    ObjectProperty(p) {
+      const v = p.get('value');
+      if (v.isFunctionExpression() || v.isArrowFunctionExpression()) addMethod(methodKeyName(p.node.key, p.node.computed), v);
+    },
+    ClassProperty(p) {
+      const v = p.get('value');
+      if (v.isFunctionExpression() || v.isArrowFunctionExpression()) addMethod(methodKeyName(p.node.key, p.node.computed), v);
+    },
+    AssignmentExpression(p) {
+      // obj.m = function () {} and C.prototype.m = function () {}
+      const { left, right } = p.node;
+      if (t.isMemberExpression(left) && (t.isFunctionExpression(right) || t.isArrowFunctionExpression(right))) {
+        addMethod(methodKeyName(left.property, left.computed), p.get('right') as NodePath<t.Function>);
+      }
+    },
+    CallExpression(p) {
+      const callee = p.node.callee;
+      if (
+        t.isMemberExpression(callee) &&
+        t.isIdentifier(callee.object, { name: 'Object' }) &&
+        t.isIdentifier(callee.property) &&
+        /^define(Property|Properties)$|^__define[GS]etter__$/.test(callee.property.name)
+      ) {
+        ctx.accessors.push(p);
+      }
+    },
+    NewExpression(p) {
+      if (t.isIdentifier(p.node.callee, { name: 'Proxy' }) && !p.scope.getBinding('Proxy')) ctx.accessors.push(p);
+    },
+  }, program.scope, program);
+  return ctx;
+}

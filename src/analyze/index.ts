@@ -1,0 +1,171 @@
+/**
+ * analyze: source text → top-level statements with what each defines, reads, writes,
+ * mutates and which effects it has, and the dependences between them.
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import { buildContext, type ScriptContext } from './context.js';
+import { buildDependences, type DepEdge, type Dependences } from './dependences.js';
+import { computeTopKinds } from './kinds.js';
+import { parseScript, type ModuleKind, type ParsedScript } from './parse.js';
+import { chooseReplicated, isFunctionConst } from './replicate.js';
+import { collectBindings, declaredNames, statementFacts, statementKind, type BindingInfo, type StatementInfo } from './statements.js';
+import { buildSummaries } from './summaries.js';
+import { traverse } from './traverse.js';
+import type { TopKinds } from './walk.js';
+
+export interface Analysis {
+  parsed: ParsedScript;
+  ctx: ScriptContext;
+  statements: StatementInfo[];
+  bindings: Map<string, BindingInfo>;
+  kinds: TopKinds;
+  /** Statements every thread runs for itself (declarations, built-in imports, pure constants). */
+  replicated: Set<number>;
+  /** Statements that are scheduled: everything not replicated. */
+  tasks: number[];
+  deps: Dependences;
+  /** Top-level bindings that functions read or write: they live at module level in every thread. */
+  moduleScoped: Set<string>;
+  /** Non-empty when the script must stay sequential whatever the plan. */
+  sequentialReasons: { reason: string; line?: number }[];
+}
+
+export function analyze(code: string, opts: { filename?: string; kind?: ModuleKind | 'auto' } = {}): Analysis {
+  const parsed = parseScript(code, opts);
+  let programPath: NodePath<t.Program> | undefined;
+  traverse(parsed.ast, {
+    Program(p) {
+      programPath = p;
+      p.stop();
+    },
+  });
+  const program = programPath!;
+  const ctx = buildContext(program, parsed.kind);
+  const body = program.get('body');
+
+  const statementOf = (node: t.Node): number => {
+    const i = program.node.body.findIndex((s) => s.start! <= node.start! && node.end! <= s.end!);
+    return i;
+  };
+
+  // Rounds: the first with every binding's kind unknown (any), each next one with what the
+  // previous learned. Every round is sound on its own; stop when nothing changes.
+  let kinds: TopKinds = new Map();
+  let statements: StatementInfo[] = [];
+  for (let round = 0; round < 5; round++) {
+    const summaries = buildSummaries(ctx, kinds);
+    statements = body.map((path, id) => {
+      const node = path.node;
+      const facts = statementFacts(path, ctx, kinds, summaries);
+      const defines = declaredNames(node);
+      const topNames = (set: Iterable<string>) => [...set].filter((n) => !n.startsWith('#') && ctx.programScope.hasOwnBinding(n));
+      return {
+        id,
+        line: node.loc!.start.line,
+        endLine: node.loc!.end.line,
+        column: node.loc!.start.column,
+        start: node.start!,
+        end: node.end!,
+        path,
+        kind: statementKind(node),
+        defines,
+        reads: topNames(facts.reads),
+        writes: topNames(facts.writes),
+        mutates: topNames(facts.mutates.keys()),
+        effects: [...facts.effects].sort(),
+        dynamic: [...facts.dynamic].sort(),
+        awaits: facts.awaits,
+        facts,
+      };
+    });
+    const next = computeTopKinds(ctx, statements, kinds, summaries);
+    const same = next.size === kinds.size && [...next].every(([n, k]) => kinds.get(n)?.k === k.k);
+    kinds = next;
+    if (same) break;
+  }
+
+  const bindings = collectBindings(ctx, statementOf);
+  const writtenLater = (name: string, after: number) => {
+    const b = bindings.get(name);
+    if (!b) return false;
+    if (b.assignedBy.some((i) => i !== after)) return true;
+    return statements.some((s) => s.id !== after && s.mutates.includes(name));
+  };
+  const replicated = chooseReplicated(statements, writtenLater);
+  const staticNames = new Set<string>();
+  for (const id of replicated) statements[id].defines.forEach((n) => staticNames.add(n));
+  const tasks = statements.filter((s) => !replicated.has(s.id)).map((s) => s.id);
+  const deps = buildDependences(statements, tasks, staticNames, kinds);
+
+  // Bindings that replicated code (function bodies, class bodies) refers to must exist at module level.
+  const moduleScoped = new Set<string>();
+  const summaries = buildSummaries(ctx, kinds);
+  for (const id of replicated) {
+    const s = statements[id];
+    const fns: t.Node[] = [];
+    if (s.kind === 'function' || isFunctionConst(s.path.node) || s.kind === 'class') fns.push(s.path.node);
+    for (const node of fns) {
+      traverse(node, {
+        ReferencedIdentifier(p) {
+          const b = p.scope.getBinding((p.node as t.Identifier).name);
+          if (b && b.scope === ctx.programScope && !staticNames.has(b.identifier.name)) moduleScoped.add(b.identifier.name);
+        },
+        AssignmentExpression(p) {
+          for (const n of Object.keys(p.getBindingIdentifiers())) {
+            const b = p.scope.getBinding(n);
+            if (b && b.scope === ctx.programScope && !staticNames.has(n)) moduleScoped.add(n);
+          }
+        },
+      }, s.path.scope, s.path);
+    }
+  }
+  void summaries;
+
+  const sequentialReasons = findBlockers(ctx, statements, replicated, bindings, staticNames);
+  return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons };
+}
+
+function findBlockers(
+  ctx: ScriptContext,
+  statements: StatementInfo[],
+  replicated: Set<number>,
+  bindings: Map<string, BindingInfo>,
+  staticNames: Set<string>,
+): { reason: string; line?: number }[] {
+  const out: { reason: string; line?: number }[] = [];
+  for (const s of statements) {
+    for (const d of s.dynamic) out.push({ reason: `line ${s.line} ${d}, which static analysis cannot follow`, line: s.line });
+  }
+  for (const a of ctx.accessors) {
+    out.push({ reason: `line ${a.node.loc?.start.line} defines a getter, setter or proxy, so reading a property may run code`, line: a.node.loc?.start.line });
+  }
+  for (const s of statements) {
+    if (s.kind === 'import' && !replicated.has(s.id)) {
+      const src = (s.path.node as t.ImportDeclaration).source.value;
+      out.push({ reason: `line ${s.line} imports "${src}": every worker thread would evaluate it again`, line: s.line });
+    }
+    if (s.kind === 'export') {
+      const node = s.path.node;
+      const onlyCode = (t.isExportNamedDeclaration(node) && node.declaration && (t.isFunctionDeclaration(node.declaration) || t.isClassDeclaration(node.declaration))) ||
+        (t.isExportDefaultDeclaration(node) && t.isFunctionDeclaration(node.declaration));
+      if (!onlyCode) out.push({ reason: `line ${s.line} exports a value (ES module exports are kept as written)`, line: s.line });
+    }
+    if ((s.kind === 'function' || s.kind === 'class' || isFunctionConst(s.path.node)) && !replicated.has(s.id)) {
+      out.push({ reason: `line ${s.line}: \`${s.defines.join(', ')}\` is reassigned or changed later`, line: s.line });
+    }
+  }
+  // Reading a let/const/class before its declaration throws; keep the original order.
+  for (const s of statements) {
+    for (const name of [...s.reads, ...s.writes]) {
+      const b = bindings.get(name);
+      if (!b || staticNames.has(name) && b.declKind === 'hoisted') continue;
+      if ((b.declKind === 'let' || b.declKind === 'const' || b.declKind === 'class') && b.declaredBy > s.id) {
+        out.push({ reason: `line ${s.line} uses \`${name}\` before its declaration on line ${statements[b.declaredBy].line}`, line: s.line });
+      }
+    }
+  }
+  return out;
+}
+
+export type { DepEdge, StatementInfo, BindingInfo };

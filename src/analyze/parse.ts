@@ -1,0 +1,80 @@
+/**
+ * Parsing: Babel's parser for the syntax, wrapped by recast so that statements we
+ * rewrite print with the user's own formatting everywhere we did not touch them.
+ */
+import { parse as babelParse, type ParserOptions } from '@babel/parser';
+import * as recast from 'recast';
+import type * as t from '@babel/types';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, extname } from 'node:path';
+import { diagnostics } from '../diagnostics.js';
+
+export type ModuleKind = 'module' | 'commonjs';
+
+export interface ParsedScript {
+  ast: t.File;
+  code: string;
+  kind: ModuleKind;
+  filename?: string;
+}
+
+function babelOptions(kind: ModuleKind): ParserOptions {
+  return {
+    sourceType: kind === 'module' ? 'module' : 'script',
+    allowReturnOutsideFunction: kind === 'commonjs',
+    allowAwaitOutsideFunction: kind === 'module',
+    tokens: true, // recast needs tokens to reprint faithfully
+    plugins: [],
+  };
+}
+
+/** The nearest package.json "type" decides what a .js file is, as node does. */
+function packageType(filename: string): ModuleKind | undefined {
+  let dir = dirname(filename);
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        return JSON.parse(readFileSync(pkg, 'utf8')).type === 'module' ? 'module' : 'commonjs';
+      } catch {
+        return undefined;
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Which kind of module node will treat this file as. */
+export function detectKind(code: string, filename?: string, forced?: ModuleKind | 'auto'): ModuleKind {
+  if (forced && forced !== 'auto') return forced;
+  const ext = filename ? extname(filename) : '';
+  if (ext === '.mjs') return 'module';
+  if (ext === '.cjs') return 'commonjs';
+  if (filename && ext === '.js') {
+    const fromPkg = packageType(filename);
+    if (fromPkg === 'module') return 'module';
+  }
+  // Without a file name or a package type, the syntax decides (like node's --experimental-detect-module).
+  try {
+    const probe = babelParse(code, { sourceType: 'unambiguous', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
+    if (probe.program.sourceType === 'module') return 'module';
+  } catch {
+    /* reported by the real parse below */
+  }
+  return 'commonjs';
+}
+
+export function parseScript(code: string, opts: { filename?: string; kind?: ModuleKind | 'auto' } = {}): ParsedScript {
+  const kind = detectKind(code, opts.filename, opts.kind);
+  let ast: t.File;
+  try {
+    ast = recast.parse(code, { parser: { parse: (src: string) => babelParse(src, babelOptions(kind)) } }) as t.File;
+  } catch (err) {
+    const e = err as { message: string; loc?: { line: number; column: number } };
+    if (e.loc) throw diagnostics.syntaxError(e.message, { line: e.loc.line, column: e.loc.column + 1 }, opts.filename, code);
+    throw err;
+  }
+  return { ast, code, kind, filename: opts.filename };
+}

@@ -1,0 +1,210 @@
+/**
+ * Function summaries: the facts of every function in the script, with the calls it makes
+ * followed transitively (recursion and mutual recursion by iterating to a fixpoint).
+ * A call the analysis cannot resolve runs "any escaped function": the union of all of them.
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { ScriptContext } from './context.js';
+import { ANY, PRIM, emptyFacts, foldCall, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
+import { traverse } from './traverse.js';
+import { UnitWalker, type TopKinds } from './walk.js';
+
+export interface Summaries {
+  /** The environment walkers of this script use (kinds, return kinds and roots of functions). */
+  env: import('./walk.js').WalkEnv;
+  /** Resolved facts of a callee: a top-level function name, `.method` or `new Class`. */
+  of(callee: string): Facts;
+  /** Everything any function of the script may do when something unknown calls it. */
+  escaped: Facts;
+  /** Folds a unit's calls (and its unknown calls) into a copy of its facts. */
+  resolve(local: Facts): Facts;
+  returnKind(callee: string, args: SymKind[]): SymKind;
+}
+
+function copyFacts(f: Facts): Facts {
+  return {
+    reads: new Set(f.reads),
+    writes: new Set(f.writes),
+    mutates: new Map(f.mutates),
+    effects: new Set(f.effects),
+    calls: [...f.calls],
+    unknownCall: f.unknownCall,
+    dynamic: new Set(f.dynamic),
+    returns: f.returns,
+    returnRoots: new Set(f.returnRoots),
+    awaits: f.awaits,
+    links: [...f.links],
+  };
+}
+
+/** Drops roots that only mean something inside the callee (parameters, this). */
+function globalPart(f: Facts): Facts {
+  const g = copyFacts(f);
+  for (const r of [...g.mutates.keys()]) if (r.startsWith('#')) g.mutates.delete(r);
+  g.links = g.links.filter(([a, b]) => !a.startsWith('#') && !b.startsWith('#'));
+  return g;
+}
+
+export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summaries {
+  const local = new Map<t.Node, Facts>();
+  const resolved = new Map<t.Node, Facts>();
+  const walking = new Set<t.Node>();
+  const allFunctions: NodePath<t.Function>[] = [];
+  traverse(ctx.program.node, {
+    Function(p) {
+      allFunctions.push(p);
+    },
+  }, ctx.programScope, ctx.program);
+
+  const classExtras = new Map<string, Facts>();
+
+  const env = {
+    ctx,
+    topKinds,
+    returnKind: (callee: string, args: SymKind[]) => api.returnKind(callee, args),
+    returnRoots: (callee: string) => {
+      const fn = ctx.functions.get(callee);
+      return fn ? localFacts(fn).returnRoots : new Set<string>(['#unknown']);
+    },
+  };
+
+  function localFacts(fn: NodePath<t.Function>): Facts {
+    let f = local.get(fn.node);
+    if (f) return f;
+    if (walking.has(fn.node)) {
+      // Recursion while computing return kinds: optimistic, refined by the join of the other returns.
+      return { ...emptyFacts(), returns: PRIM };
+    }
+    walking.add(fn.node);
+    f = new UnitWalker(env, fn).walk(fn);
+    walking.delete(fn.node);
+    local.set(fn.node, f);
+    return f;
+  }
+
+  /** Instance field initialisers and the implicit super call of a class. */
+  function classFacts(name: string): Facts {
+    const cached = classExtras.get(name);
+    if (cached) return cached;
+    const f = emptyFacts();
+    classExtras.set(name, f);
+    const cls = ctx.classes.get(name)!;
+    for (const member of cls.get('body').get('body')) {
+      if ((member.isClassProperty() || member.isClassPrivateProperty()) && !member.node.static) {
+        const v = member.get('value') as NodePath;
+        if (v.node) {
+          const sub = new UnitWalker(env, null).walk(member);
+          merge(f, sub);
+        }
+      }
+    }
+    const ctor = cls.get('body').get('body').find((m) => m.isClassMethod() && m.node.kind === 'constructor');
+    const sup = cls.node.superClass;
+    if (!ctor && t.isIdentifier(sup) && ctx.classes.has(sup.name)) {
+      f.calls.push({ callee: `new ${sup.name}`, args: [], argKinds: [], receiver: new Set(['#this']) });
+    } else if (!ctor && sup && !(t.isIdentifier(sup) && /Error$|^Object$|^Array$|^Map$|^Set$/.test(sup.name) && !cls.scope.getBinding(sup.name))) {
+      f.unknownCall = true;
+    }
+    return f;
+  }
+
+  function merge(into: Facts, from: Facts): void {
+    from.reads.forEach((r) => into.reads.add(r));
+    from.writes.forEach((r) => into.writes.add(r));
+    from.effects.forEach((r) => into.effects.add(r));
+    from.dynamic.forEach((r) => into.dynamic.add(r));
+    for (const [k, v] of from.mutates) into.mutates.set(k, into.mutates.has(k) ? { k: 'any', params: [] } : v);
+    into.calls.push(...from.calls);
+    into.links.push(...from.links);
+    if (from.unknownCall) into.unknownCall = true;
+  }
+
+  function calleeNodes(callee: string): { fns: NodePath<t.Function>[]; extra?: Facts } {
+    if (callee.startsWith('.')) return { fns: ctx.methods.get(callee.slice(1)) ?? [] };
+    if (callee.startsWith('new ')) {
+      const name = callee.slice(4);
+      const cls = ctx.classes.get(name);
+      if (!cls) return { fns: [] };
+      const ctor = cls.get('body').get('body').find((m) => m.isClassMethod() && m.node.kind === 'constructor') as NodePath<t.Function> | undefined;
+      return { fns: ctor ? [ctor] : [], extra: classFacts(name) };
+    }
+    const fn = ctx.functions.get(callee);
+    return { fns: fn ? [fn] : [] };
+  }
+
+  // Fixpoint: every function's resolved facts = local facts + callees' resolved facts.
+  function computeAll(): Facts {
+    for (const fn of allFunctions) resolved.set(fn.node, copyFacts(localFacts(fn)));
+    let escaped = emptyFacts();
+    for (let round = 0; round < 50; round++) {
+      let changed = false;
+      const nextEscaped = emptyFacts();
+      for (const fn of allFunctions) foldInto(nextEscaped, globalPart(resolved.get(fn.node)!));
+      escaped = nextEscaped;
+      for (const fn of allFunctions) {
+        const f = resolved.get(fn.node)!;
+        const src = localFacts(fn);
+        for (const site of [...src.calls]) {
+          const target = factsOfCallee(site.callee);
+          if (foldCall(f, target, site)) changed = true;
+        }
+        if (src.unknownCall && foldCall(f, escaped, { callee: '?', args: [], argKinds: [], receiver: new Set() })) changed = true;
+      }
+      if (!changed) break;
+    }
+    return escaped;
+  }
+
+  function foldInto(into: Facts, from: Facts): void {
+    foldCall(into, from, { callee: '?', args: [], argKinds: [], receiver: new Set() });
+  }
+
+  function factsOfCallee(callee: string): Facts {
+    const { fns, extra } = calleeNodes(callee);
+    const f = emptyFacts();
+    if (fns.length === 0 && !extra) {
+      f.unknownCall = true;
+      f.effects.add('unknown');
+      return f;
+    }
+    for (const fn of fns) foldInto(f, resolved.get(fn.node) ?? localFacts(fn));
+    if (extra) {
+      foldInto(f, extra);
+      for (const site of extra.calls) foldCall(f, factsOfCallee(site.callee), site);
+    }
+    return f;
+  }
+
+  let escapedFacts: Facts | null = null;
+  const api: Summaries = {
+    env,
+    of(callee) {
+      if (!escapedFacts) escapedFacts = computeAll();
+      return factsOfCallee(callee);
+    },
+    get escaped() {
+      if (!escapedFacts) escapedFacts = computeAll();
+      return escapedFacts;
+    },
+    resolve(localF) {
+      const out = copyFacts(localF);
+      for (const site of localF.calls) foldCall(out, api.of(site.callee), site);
+      if (localF.unknownCall) foldInto(out, api.escaped);
+      return out;
+    },
+    returnKind(callee, args) {
+      const { fns } = calleeNodes(callee);
+      if (fns.length === 0) return callee.startsWith('new ') ? ANY : ANY;
+      let k: SymKind = PRIM;
+      for (const fn of fns) {
+        const r = substituteKind(localFacts(fn).returns, args);
+        k = r.k === 'any' || k.k === 'any' ? ANY : r.k === 'data' || k.k === 'data' ? { k: 'data', params: [] } : k;
+      }
+      return k;
+    },
+  };
+  return api;
+}
+
+export type { CallSite };

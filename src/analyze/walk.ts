@@ -1,0 +1,823 @@
+/**
+ * Walks one unit (a top-level statement or a function) and records its local facts:
+ * bindings read and written, roots mutated, effects, and the calls it makes into
+ * the script's own functions (followed later, in summaries.ts).
+ */
+import type { Binding, NodePath, Visitor } from '@babel/traverse';
+import * as t from '@babel/types';
+import {
+  builtinModules,
+  callbackMethods,
+  effectGlobals,
+  mutatingMethods,
+  pureConstructors,
+  pureGlobalCalls,
+  pureGlobalValues,
+  pureMethods,
+  pureNamespaces,
+  builtinName,
+  type Effect,
+} from './builtins.js';
+import type { ScriptContext } from './context.js';
+import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, type Facts, type Root, type SymKind } from './facts.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPath = NodePath<any> | null | undefined;
+
+type Ref =
+  | { kind: 'top'; name: string; binding: Binding }
+  | { kind: 'param'; index: number }
+  | { kind: 'local'; binding: Binding }
+  | { kind: 'global'; name: string };
+
+/** Kinds of top-level bindings, filled in as the analysis learns them (unknown → any). */
+export type TopKinds = Map<string, SymKind>;
+/** Returns the kind a call of a top-level function (or script method '.m') gives for these argument kinds. */
+export type ReturnKindOf = (callee: string, args: SymKind[]) => SymKind;
+
+export interface WalkEnv {
+  ctx: ScriptContext;
+  topKinds: TopKinds;
+  returnKind: ReturnKindOf;
+  /** Roots a top-level function's result may alias, in terms of its parameters ('#p0'…) and globals. */
+  returnRoots?: (callee: string) => Set<Root>;
+}
+
+export class UnitWalker {
+  readonly facts: Facts = emptyFacts();
+  private readonly localRootsMemo = new Map<Binding, Set<Root>>();
+  private readonly localKindMemo = new Map<Binding, SymKind>();
+
+  constructor(
+    private readonly env: WalkEnv,
+    /** The function being summarised, or null for a top-level statement. */
+    private readonly fn: NodePath<t.Function> | null,
+  ) {}
+
+  // ---------------------------------------------------------------- resolution
+
+  resolve(path: NodePath<t.Identifier>): Ref {
+    const name = path.node.name;
+    const binding = path.scope.getBinding(name);
+    if (!binding) return { kind: 'global', name };
+    if (binding.scope === this.env.ctx.programScope) return { kind: 'top', name, binding };
+    if (this.fn && binding.kind === 'param' && binding.scope === this.fn.scope) {
+      const id = binding.identifier;
+      const index = this.fn.node.params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+      return { kind: 'param', index: index < 0 ? 0 : index };
+    }
+    return { kind: 'local', binding };
+  }
+
+  /** Is this path at the unit's own level (not inside a nested function)? */
+  private ownLevel(path: NodePath): boolean {
+    const parentFn = path.getFunctionParent();
+    return this.fn ? parentFn?.node === this.fn.node : parentFn === null;
+  }
+
+  // ---------------------------------------------------------------- roots (aliasing)
+
+  /** Roots the value of an expression may share objects with. */
+  rootsOf(path: AnyPath, seen = new Set<Binding>()): Set<Root> {
+    const out = new Set<Root>();
+    if (!path || !path.node) return out;
+    const visitId = (p: NodePath<t.Identifier>) => {
+      for (const r of this.rootsOfRef(this.resolve(p), seen)) out.add(r);
+    };
+    if (path.isIdentifier()) visitId(path);
+    else if (path.isThisExpression()) out.add('#this');
+    else {
+      path.traverse({
+        ReferencedIdentifier: (p) => {
+          if (p.isIdentifier()) visitId(p);
+        },
+        ThisExpression: () => {
+          out.add('#this');
+        },
+      });
+    }
+    return out;
+  }
+
+  /** Like rootsOf, but knows that primitives share nothing and what a script function returns. */
+  valueRoots(path: AnyPath): Set<Root> {
+    if (!path || !path.node) return new Set();
+    if (this.kindOf(path).k === 'prim') return new Set();
+    if (path.isCallExpression()) {
+      const callee = path.get('callee');
+      if (callee.isIdentifier() && this.env.returnRoots) {
+        const ref = this.resolve(callee);
+        if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) {
+          const out = new Set<Root>();
+          const args = path.get('arguments');
+          for (const r of this.env.returnRoots(ref.name)) {
+            const m = /^#p(\d+)$/.exec(r);
+            if (m) this.valueRoots(args[Number(m[1])]).forEach((x) => out.add(x));
+            else if (!r.startsWith('#')) out.add(r);
+          }
+          return out;
+        }
+      }
+    }
+    return this.rootsOf(path);
+  }
+
+  private rootsOfRef(ref: Ref, seen: Set<Binding>): Set<Root> {
+    switch (ref.kind) {
+      case 'top':
+        return new Set([ref.name]);
+      case 'param':
+        return new Set([`#p${ref.index}`]);
+      case 'global':
+        return new Set();
+      case 'local':
+        return this.localRoots(ref.binding, seen);
+    }
+  }
+
+  private localRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
+    const memo = this.localRootsMemo.get(binding);
+    if (memo) return memo;
+    if (seen.has(binding)) return new Set();
+    seen.add(binding);
+    const out = new Set<Root>();
+    const add = (s: Set<Root>) => s.forEach((r) => out.add(r));
+    const bp = binding.path;
+    if (binding.kind === 'param') {
+      const fnPath = binding.scope.path;
+      add(this.callbackParamRoots(fnPath, binding, seen));
+    } else if (bp.isVariableDeclarator()) {
+      const init = bp.get('init') as NodePath;
+      if (init.node) add(this.rootsOf(init, seen));
+      const loop = bp.parentPath!.parentPath;
+      if (loop && (loop.isForOfStatement() || loop.isForInStatement()) && loop.node.left === bp.parent) {
+        add(this.rootsOf((loop as NodePath<t.ForOfStatement>).get('right'), seen));
+      }
+    } else if (bp.isCatchClause()) {
+      out.add('#unknown');
+    }
+    for (const v of binding.constantViolations) {
+      if (v.isAssignmentExpression()) add(this.rootsOf(v.get('right') as NodePath, seen));
+      else if (v.isForOfStatement() || v.isForInStatement()) add(this.rootsOf((v as NodePath<t.ForOfStatement>).get('right'), seen));
+    }
+    this.localRootsMemo.set(binding, out);
+    return out;
+  }
+
+  /** A nested function's parameter: a callback's parameter may be any element of the call's receiver or arguments. */
+  private callbackParamRoots(fnPath: NodePath, binding: Binding, seen: Set<Binding>): Set<Root> {
+    const out = new Set<Root>();
+    const parent = fnPath.parentPath;
+    if (parent && (parent.isCallExpression() || parent.isNewExpression() || parent.isOptionalCallExpression())) {
+      const call = parent as NodePath<t.CallExpression>;
+      if (call.node.callee === fnPath.node) {
+        // IIFE: the parameter is the matching argument.
+        const fnNode = fnPath.node as t.Function;
+        const id = binding.identifier;
+        const index = fnNode.params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+        const arg = call.get('arguments')[index];
+        return arg ? this.rootsOf(arg, seen) : out;
+      }
+      const callee = call.get('callee');
+      if (callee.isMemberExpression()) this.rootsOf(callee.get('object'), seen).forEach((r) => out.add(r));
+      for (const a of call.get('arguments')) if (a.node !== fnPath.node) this.rootsOf(a, seen).forEach((r) => out.add(r));
+      return out;
+    }
+    out.add('#unknown');
+    return out;
+  }
+
+  // ---------------------------------------------------------------- value kinds (cloneability)
+
+  kindOf(path: AnyPath): SymKind {
+    if (!path || !path.node) return PRIM;
+    const node = path.node;
+    switch (node.type) {
+      case 'StringLiteral':
+      case 'NumericLiteral':
+      case 'BooleanLiteral':
+      case 'NullLiteral':
+      case 'BigIntLiteral':
+      case 'TemplateLiteral':
+      case 'UpdateExpression':
+      case 'BinaryExpression':
+        return PRIM;
+      case 'RegExpLiteral':
+        return DATA;
+      case 'UnaryExpression':
+        return PRIM;
+      case 'Identifier':
+        return this.identifierKind(path as NodePath<t.Identifier>);
+      case 'ArrayExpression': {
+        let k: SymKind = DATA;
+        for (const el of (path as NodePath<t.ArrayExpression>).get('elements')) {
+          if (!el.node) continue;
+          k = joinSym(k, el.isSpreadElement() ? this.kindOf(el.get('argument')) : this.kindOf(el));
+        }
+        return k;
+      }
+      case 'ObjectExpression': {
+        let k: SymKind = DATA;
+        for (const prop of (path as NodePath<t.ObjectExpression>).get('properties')) {
+          if (prop.isObjectMethod()) return ANY;
+          if (prop.isSpreadElement()) k = joinSym(k, this.kindOf(prop.get('argument')));
+          else if (prop.isObjectProperty()) k = joinSym(k, this.kindOf(prop.get('value') as NodePath));
+        }
+        return k;
+      }
+      case 'LogicalExpression': {
+        const p = path as NodePath<t.LogicalExpression>;
+        return joinSym(this.kindOf(p.get('left')), this.kindOf(p.get('right')));
+      }
+      case 'ConditionalExpression': {
+        const p = path as NodePath<t.ConditionalExpression>;
+        return joinSym(this.kindOf(p.get('consequent')), this.kindOf(p.get('alternate')));
+      }
+      case 'AssignmentExpression': {
+        const p = path as NodePath<t.AssignmentExpression>;
+        return p.node.operator === '=' ? this.kindOf(p.get('right')) : PRIM;
+      }
+      case 'SequenceExpression': {
+        const exprs = (path as NodePath<t.SequenceExpression>).get('expressions');
+        return this.kindOf(exprs[exprs.length - 1]);
+      }
+      case 'ParenthesizedExpression':
+        return this.kindOf((path as NodePath<t.ParenthesizedExpression>).get('expression'));
+      case 'MemberExpression':
+      case 'OptionalMemberExpression': {
+        const p = path as NodePath<t.MemberExpression>;
+        if (!p.node.computed && t.isIdentifier(p.node.property, { name: 'length' })) return PRIM;
+        const obj = p.get('object');
+        if (obj.isIdentifier()) {
+          const ref = this.resolve(obj);
+          if (ref.kind === 'global') {
+            const ns = pureNamespaces.get(ref.name);
+            if (ns && !p.scope.getBinding(ref.name)) return { k: ns.defaultKind === 'any' ? 'any' : 'prim', params: [] };
+            return ANY;
+          }
+        }
+        const ok = this.kindOf(obj);
+        return ok.k === 'prim' ? { k: 'prim', params: ok.params } : ok.k === 'data' ? { k: 'data', params: ok.params } : ANY;
+      }
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        return this.callKind(path as NodePath<t.CallExpression>);
+      case 'NewExpression': {
+        const p = path as NodePath<t.NewExpression>;
+        const callee = p.node.callee;
+        if (t.isIdentifier(callee) && !p.scope.getBinding(callee.name) && pureConstructors.get(callee.name)) {
+          let k: SymKind = { k: pureConstructors.get(callee.name)!, params: [] };
+          if (k.k !== 'any' && (callee.name === 'Map' || callee.name === 'Set')) {
+            for (const a of p.get('arguments')) k = joinSym(k, this.kindOf(a));
+          }
+          return k;
+        }
+        return ANY;
+      }
+      case 'TaggedTemplateExpression': {
+        const tag = (node as t.TaggedTemplateExpression).tag;
+        return t.isMemberExpression(tag) && t.isIdentifier(tag.object, { name: 'String' }) ? PRIM : ANY;
+      }
+      default:
+        return ANY;
+    }
+  }
+
+  private identifierKind(path: NodePath<t.Identifier>): SymKind {
+    if (path.node.name === 'undefined' && !path.scope.getBinding('undefined')) return PRIM;
+    const ref = this.resolve(path);
+    switch (ref.kind) {
+      case 'param':
+        return { k: 'prim', params: [ref.index] };
+      case 'top':
+        return this.env.topKinds.get(ref.name) ?? ANY;
+      case 'global':
+        return ref.name === 'NaN' || ref.name === 'Infinity' ? PRIM : ANY;
+      case 'local':
+        return this.localKind(ref.binding);
+    }
+  }
+
+  private localKind(binding: Binding): SymKind {
+    const memo = this.localKindMemo.get(binding);
+    if (memo) return memo;
+    this.localKindMemo.set(binding, PRIM); // optimistic for cycles; joined below
+    let k: SymKind = PRIM;
+    const bp = binding.path;
+    if (binding.kind === 'param') k = this.callbackParamKind(binding);
+    else if (bp.isCatchClause()) k = ANY;
+    else if (binding.kind === 'hoisted' || bp.isFunction() || bp.isClass()) k = ANY;
+    else if (bp.isVariableDeclarator()) {
+      const id = bp.node.id;
+      const loop = bp.parentPath.parentPath;
+      if (loop && (loop.isForOfStatement() || loop.isForInStatement()) && loop.node.left === bp.parent) {
+        k = loop.isForInStatement() ? PRIM : elementKind(this.kindOf(loop.get('right')));
+      } else {
+        const init = this.kindOf(bp.get('init'));
+        k = t.isIdentifier(id) ? init : elementKind(init);
+      }
+    } else k = ANY;
+    for (const v of binding.constantViolations) {
+      if (v.isAssignmentExpression()) k = joinSym(k, v.node.operator === '=' ? this.kindOf(v.get('right')) : PRIM);
+      else if (v.isForOfStatement()) k = joinSym(k, elementKind(this.kindOf(v.get('right'))));
+      else if (!v.isUpdateExpression() && !v.isForInStatement()) k = joinSym(k, ANY);
+    }
+    // Values stored into it: x.push(v), x.set(k, v), x.p = v.
+    for (const ref of binding.referencePaths) k = joinSym(k, this.storedKind(ref));
+    this.localKindMemo.set(binding, k);
+    return k;
+  }
+
+  /** A callback's parameter of a known array method gets an element (or an index) of the receiver. */
+  private callbackParamKind(binding: Binding): SymKind {
+    const fnPath = binding.scope.path;
+    const call = fnPath.parentPath;
+    if (!call || !call.isCallExpression() || call.node.callee === fnPath.node) return ANY;
+    const callee = call.get('callee');
+    if (!callee.isMemberExpression()) return ANY;
+    const name = propName(callee.node);
+    const obj = callee.get('object');
+    if (name === 'from' && obj.isIdentifier({ name: 'Array' })) return joinSym(PRIM, elementKind(this.kindOf(call.get('arguments')[0])));
+    if (!name || !callbackMethods.has(name) || this.env.ctx.methods.has(name)) return ANY;
+    const recv = this.kindOf(obj);
+    if (recv.k === 'any') return ANY;
+    // reduce's accumulator is whatever the callback returns: unknown here.
+    if ((name === 'reduce' || name === 'reduceRight') && (fnPath.node as t.Function).params[0] && binding.identifier === (fnPath.node as t.Function).params[0]) return ANY;
+    return elementKind(recv);
+  }
+
+  /** Kind of a value stored into the object this reference points at (x.push(v), x.f = v), if any. */
+  private storedKind(ref: NodePath): SymKind {
+    const member = ref.parentPath;
+    if (!member?.isMemberExpression() || member.node.object !== ref.node) return PRIM;
+    const outer = member.parentPath;
+    if (outer?.isAssignmentExpression() && outer.node.left === member.node) return this.kindOf(outer.get('right'));
+    if (outer?.isCallExpression() && outer.node.callee === member.node) {
+      const name = propName(member.node);
+      if (name && mutatingMethods.has(name)) {
+        let k: SymKind = PRIM;
+        for (const a of outer.get('arguments')) k = joinSym(k, a.isSpreadElement() ? elementKind(this.kindOf(a.get('argument'))) : this.kindOf(a));
+        return k;
+      }
+    }
+    return PRIM;
+  }
+
+  private callbackReturnKind(arg: AnyPath): SymKind {
+    if (!arg || !arg.node) return ANY;
+    if (arg.isArrowFunctionExpression() || arg.isFunctionExpression()) {
+      if (arg.node.async || arg.node.generator) return ANY;
+      const body = arg.get('body');
+      if (!Array.isArray(body) && (body as NodePath).isExpression()) return this.kindOf(body as NodePath);
+      let k: SymKind = PRIM;
+      arg.traverse({
+        ReturnStatement: (r) => {
+          if (r.getFunctionParent()?.node === arg.node) k = joinSym(k, this.kindOf(r.get('argument')));
+        },
+      });
+      return k;
+    }
+    if (arg.isIdentifier()) {
+      const ref = this.resolve(arg);
+      if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return this.env.returnKind(ref.name, [ANY, ANY, ANY]);
+    }
+    return ANY;
+  }
+
+  private callKind(path: NodePath<t.CallExpression>): SymKind {
+    const callee = path.get('callee');
+    const args = path.get('arguments');
+    const argKinds = args.map((a) => this.kindOf(a));
+    if (callee.isIdentifier()) {
+      const ref = this.resolve(callee);
+      if (ref.kind === 'top') {
+        if (this.env.ctx.functions.has(ref.name)) return this.env.returnKind(ref.name, argKinds);
+        const member = this.env.ctx.moduleMembers.get(ref.name);
+        if (member) return moduleReturnKind(member[0], member[1]);
+        return ANY;
+      }
+      if (ref.kind === 'global') {
+        if (ref.name === 'require') return ANY;
+        return pureGlobalCalls.get(ref.name) ? { k: pureGlobalCalls.get(ref.name)!, params: [] } : ANY;
+      }
+      return ANY;
+    }
+    if (callee.isMemberExpression() || callee.isOptionalMemberExpression()) {
+      const m = callee as NodePath<t.MemberExpression>;
+      const name = propName(m.node);
+      if (!name) return ANY;
+      const obj = m.get('object');
+      if (obj.isIdentifier()) {
+        const ref = this.resolve(obj);
+        if (ref.kind === 'global' && pureNamespaces.get(ref.name)) {
+          const ns = pureNamespaces.get(ref.name)!;
+          if (name === 'from' && ref.name === 'Array') {
+            return args.length > 1 ? joinSym(DATA, this.callbackReturnKind(args[1])) : joinSym(DATA, elementKind(argKinds[0] ?? PRIM));
+          }
+          return { k: ns.returns?.[name] ?? ns.defaultKind, params: [] };
+        }
+        if (ref.kind === 'top' && this.env.ctx.modules.has(ref.name)) return moduleReturnKind(this.env.ctx.modules.get(ref.name)!, name);
+      }
+      if (name === 'digest' && args.length === 1) return PRIM;
+      if (this.env.ctx.methods.has(name)) return ANY;
+      const ret = pureMethods.get(name);
+      if (ret === undefined) return ANY;
+      const recv = this.kindOf(obj);
+      if (name === 'map' || name === 'flatMap') return recv.k === 'any' ? ANY : joinSym(DATA, this.callbackReturnKind(args[0]));
+      if (name === 'reduce' || name === 'reduceRight') return joinSym(args[1] ? argKinds[1] : ANY, this.callbackReturnKind(args[0]));
+      if (ret === 'receiver') return recv.k === 'prim' ? recv : recv.k === 'data' ? joinSym(DATA, recv) : ANY;
+      return { k: ret, params: [] };
+    }
+    return ANY;
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  walk(root: NodePath): Facts {
+    this.visitAll(root);
+    if (this.fn) this.functionReturns();
+    return this.facts;
+  }
+
+  /** Walks an expression (or any node) including the node itself. */
+  walkExpression(root: AnyPath): void {
+    if (!root || !root.node) return;
+    this.visitAll(root as NodePath);
+  }
+
+  private visitAll(root: NodePath): void {
+    // path.traverse skips the root node itself; dispatch it by hand (traverse rewrites the
+    // visitor object it is given, so the two get separate copies).
+    root.traverse(this.visitor());
+    for (const [key, fn] of Object.entries(this.visitor())) {
+      const matches = key.split('|').some((type) => (root as unknown as Record<string, () => boolean>)[`is${type}`]?.call(root));
+      if (matches) (fn as (p: NodePath) => void)(root);
+    }
+  }
+
+  private visitor() {
+    const f = this.facts;
+    const self = this;
+    return {
+      ReferencedIdentifier(p: NodePath) {
+        if (!p.isIdentifier()) return;
+        const ref = self.resolve(p);
+        if (ref.kind === 'top') f.reads.add(ref.name);
+        else if (ref.kind === 'global') self.globalUse(p, ref.name);
+      },
+      ThisExpression(p: NodePath) {
+        if (self.atTopLevelThis(p)) f.dynamic.add('uses `this` at the top level');
+      },
+      VariableDeclarator(p: NodePath<t.VariableDeclarator>) {
+        // A top-level declaration links the declared bindings to what the initialiser may alias.
+        const init = p.get('init');
+        if (!init.node) return;
+        const names = Object.keys(t.getBindingIdentifiers(p.node.id)).filter((n) => p.scope.getBinding(n)?.scope === self.env.ctx.programScope);
+        if (names.length === 0) return;
+        const roots = self.valueRoots(init);
+        for (const n of names) for (const r of roots) if (r !== n) addLink(f, n, r);
+      },
+      AssignmentExpression(p: NodePath<t.AssignmentExpression>) {
+        self.assignTarget(p.get('left'), p.node.operator !== '=', p.get('right'));
+      },
+      UpdateExpression(p: NodePath<t.UpdateExpression>) {
+        self.assignTarget(p.get('argument') as NodePath, true, null);
+      },
+      UnaryExpression(p: NodePath<t.UnaryExpression>) {
+        if (p.node.operator !== 'delete') return;
+        const arg = p.get('argument');
+        if (arg.isMemberExpression()) self.mutate(arg.get('object'), PRIM);
+        else f.dynamic.add('deletes a binding');
+      },
+      'ForInStatement|ForOfStatement'(p: NodePath) {
+        if (!p.isForInStatement() && !p.isForOfStatement()) return;
+        const left = p.get('left') as NodePath;
+        if (!left.isVariableDeclaration()) self.assignTarget(left, false, null);
+        if (p.isForOfStatement() && p.node.await && self.ownLevel(p)) self.await_();
+      },
+      'CallExpression|OptionalCallExpression|NewExpression'(p: NodePath) {
+        self.call(p as NodePath<t.CallExpression>);
+      },
+      TaggedTemplateExpression(p: NodePath<t.TaggedTemplateExpression>) {
+        const tag = p.node.tag;
+        if (!(t.isMemberExpression(tag) && t.isIdentifier(tag.object, { name: 'String' }))) self.unknownCall([], new Set());
+      },
+      Import() {
+        f.effects.add('module');
+      },
+      AwaitExpression(p: NodePath) {
+        if (self.ownLevel(p)) self.await_();
+      },
+      YieldExpression(p: NodePath) {
+        if (self.ownLevel(p)) f.awaits = true;
+      },
+      WithStatement() {
+        f.dynamic.add('uses `with`');
+      },
+      Function(p: NodePath<t.Function>) {
+        if (p.node.async || p.node.generator) {
+          // Its body runs later, interleaved with other code, when called.
+          if (p.parentPath.isCallExpression() && p.parentPath.node.callee === p.node) f.effects.add('async');
+        }
+      },
+    } satisfies Visitor;
+  }
+
+  private atTopLevelThis(p: NodePath): boolean {
+    let cur: NodePath | null = p.parentPath;
+    while (cur) {
+      if (cur.isFunction() && !cur.isArrowFunctionExpression()) return false;
+      if (cur.isClassProperty() || cur.isClassPrivateProperty() || cur.isStaticBlock()) return false;
+      cur = cur.parentPath;
+    }
+    return true;
+  }
+
+  private await_(): void {
+    this.facts.awaits = true;
+    if (!this.fn) this.facts.effects.add('await');
+  }
+
+  private globalUse(p: NodePath<t.Identifier>, name: string): void {
+    const f = this.facts;
+    if (name === 'arguments') {
+      if (!this.fn && this.atTopLevelThis(p)) f.dynamic.add('uses `arguments` at the top level');
+      return;
+    }
+    const effect = effectGlobals.get(name);
+    if (effect === 'dynamic') {
+      f.dynamic.add(`uses \`${name}\``);
+      return;
+    }
+    if (effect === 'module') return; // require(...) is judged at the call
+    if (effect) {
+      f.effects.add(effect);
+      return;
+    }
+    if (pureGlobalValues.has(name)) return;
+    // An undeclared name: a global the script or the platform defines, or a ReferenceError to come.
+    f.effects.add('global');
+  }
+
+  private assignTarget(left: NodePath, alsoReads: boolean, right: AnyPath): void {
+    const f = this.facts;
+    if (left.isMemberExpression() || left.isOptionalMemberExpression()) {
+      this.mutate((left as NodePath<t.MemberExpression>).get('object'), right ? this.kindOf(right) : PRIM, right);
+      return;
+    }
+    if (left.isIdentifier()) {
+      const ref = this.resolve(left);
+      if (ref.kind === 'top') {
+        f.writes.add(ref.name);
+        if (alsoReads) f.reads.add(ref.name);
+        if (right) for (const r of this.valueRoots(right)) if (r !== ref.name) addLink(f, ref.name, r);
+      } else if (ref.kind === 'global') {
+        f.effects.add('global');
+      }
+      return;
+    }
+    // Destructuring: every identifier is written, every member target mutated.
+    for (const name of Object.keys(t.getBindingIdentifiers(left.node))) {
+      const binding = left.scope.getBinding(name);
+      if (!binding) f.effects.add('global');
+      else if (binding.scope === this.env.ctx.programScope) f.writes.add(name);
+    }
+    left.traverse({
+      MemberExpression: (p: NodePath<t.MemberExpression>) => {
+        this.mutate(p.get('object'), ANY);
+        p.skip();
+      },
+    });
+  }
+
+  /** Records a mutation of every root the object may alias; `value` is what gets stored (for alias links). */
+  private mutate(object: AnyPath, kind: SymKind, value?: AnyPath): void {
+    for (const r of this.rootsOf(object)) {
+      addMutation(this.facts, r, kind);
+      if (value && kind.k !== 'prim') for (const v of this.rootsOf(value)) if (v !== r) addLink(this.facts, r, v);
+    }
+  }
+
+  private unknownCall(argRoots: Set<Root>[], receiver: Set<Root>): void {
+    const f = this.facts;
+    f.unknownCall = true;
+    f.effects.add('unknown');
+    for (const s of [receiver, ...argRoots]) for (const r of s) addMutation(f, r, ANY);
+  }
+
+  private call(p: NodePath<t.CallExpression>): void {
+    const f = this.facts;
+    const isNew = p.isNewExpression();
+    const callee = p.get('callee');
+    const args = p.get('arguments');
+    const argRoots = args.map((a) => this.rootsOf(a));
+    const argKinds = args.map((a) => this.kindOf(a));
+    const none = new Set<Root>();
+
+    // Script functions passed as values are assumed to be called with any of the other arguments.
+    for (const a of args) {
+      if (!a.isIdentifier()) continue;
+      const ref = this.resolve(a);
+      if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) {
+        const all = new Set<Root>();
+        argRoots.forEach((s) => s.forEach((r) => all.add(r)));
+        if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
+        f.calls.push({ callee: ref.name, args: [all, all, all, all], argKinds: [ANY, ANY, ANY, ANY], receiver: none });
+      }
+    }
+
+    if (callee.isSuper()) {
+      const cls = p.findParent((x) => x.isClass()) as NodePath<t.Class> | null;
+      const sup = cls?.node.superClass;
+      if (t.isIdentifier(sup)) {
+        const b = p.scope.getBinding(sup.name);
+        if (!b && pureConstructors.get(sup.name)) return;
+        if (b && b.scope === this.env.ctx.programScope && this.env.ctx.classes.has(sup.name)) {
+          f.calls.push({ callee: `new ${sup.name}`, args: argRoots, argKinds, receiver: new Set(['#this']) });
+          return;
+        }
+      }
+      this.unknownCall(argRoots, new Set(['#this']));
+      return;
+    }
+
+    if (callee.isFunctionExpression() || callee.isArrowFunctionExpression()) return; // IIFE: body walked inline
+
+    if (callee.isIdentifier()) {
+      const ref = this.resolve(callee);
+      if (ref.kind === 'top') {
+        if (isNew && this.env.ctx.classes.has(ref.name)) {
+          f.calls.push({ callee: `new ${ref.name}`, args: argRoots, argKinds, receiver: none });
+          return;
+        }
+        if (!isNew && this.env.ctx.functions.has(ref.name)) {
+          f.calls.push({ callee: ref.name, args: argRoots, argKinds, receiver: none });
+          return;
+        }
+        const member = this.env.ctx.moduleMembers.get(ref.name);
+        if (member) {
+          this.moduleCall(member[0], member[1], argRoots);
+          return;
+        }
+        this.unknownCall(argRoots, none);
+        return;
+      }
+      if (ref.kind === 'global') {
+        const name = ref.name;
+        if (name === 'require' && !isNew) {
+          const arg = p.node.arguments[0];
+          if (!(t.isStringLiteral(arg) && builtinName(arg.value))) f.effects.add('module');
+          return;
+        }
+        if (name === 'eval') {
+          f.dynamic.add('uses `eval`');
+          return;
+        }
+        if (isNew ? pureConstructors.get(name) : pureGlobalCalls.get(name)) return;
+        if (isNew && name === 'Promise') {
+          f.effects.add('async');
+          return;
+        }
+        if (effectGlobals.get(name)) return; // recorded as an effect by the identifier visitor
+        this.unknownCall(argRoots, none);
+        return;
+      }
+      // A parameter or local holding a function: unknown callee.
+      this.unknownCall(argRoots, none);
+      return;
+    }
+
+    if (callee.isMemberExpression() || callee.isOptionalMemberExpression()) {
+      const m = callee as NodePath<t.MemberExpression>;
+      const name = propName(m.node);
+      const object = m.get('object');
+      const base = baseIdentifier(object);
+      if (base) {
+        const ref = this.resolve(base);
+        if (ref.kind === 'global') {
+          const effect = effectGlobals.get(ref.name);
+          if (effect && effect !== 'dynamic') return; // console.*, process.*: the identifier visitor recorded it
+          const ns = pureNamespaces.get(ref.name);
+          if (ns && object.node === base.node) {
+            if (name && ns.mutatesArg0?.includes(name) && argRoots[0]) {
+              for (const r of argRoots[0]) addMutation(f, r, argKinds[1] ?? ANY);
+            }
+            if (ref.name === 'Object' && name && /^define|^__define/.test(name)) f.dynamic.add('defines properties with Object.' + name);
+            return;
+          }
+        } else if (ref.kind === 'top') {
+          const mod = this.env.ctx.modules.get(ref.name);
+          if (mod) {
+            // fs.readFileSync(...), crypto.createHash(...).update(...).digest(...)
+            this.moduleCall(mod, object.node === base.node ? name : memberRootName(object.node), argRoots);
+            return;
+          }
+          if (this.env.ctx.foreign.has(ref.name)) {
+            this.unknownCall(argRoots, this.rootsOf(object));
+            return;
+          }
+        }
+      }
+      if (!name) {
+        this.unknownCall(argRoots, this.rootsOf(object));
+        return;
+      }
+      const receiver = this.rootsOf(object);
+      const scriptMethod = this.env.ctx.methods.has(name);
+      if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver });
+      if (mutatingMethods.has(name)) {
+        let k: SymKind = PRIM;
+        argKinds.forEach((a) => (k = joinSym(k, a)));
+        for (const r of receiver) {
+          addMutation(f, r, k);
+          for (const a of argRoots) for (const v of a) if (v !== r && k.k !== 'prim') addLink(f, r, v);
+        }
+        return;
+      }
+      if (pureMethods.has(name)) {
+        if (name === 'call' || name === 'apply' || name === 'bind') this.unknownCall(argRoots, receiver);
+        return;
+      }
+      if (!scriptMethod) this.unknownCall(argRoots, receiver);
+      return;
+    }
+    this.unknownCall(argRoots, none);
+  }
+
+  private moduleCall(mod: string, member: string | undefined, argRoots: Set<Root>[]): void {
+    const info = builtinModules.get(mod);
+    if (info?.effect) {
+      this.facts.effects.add(info.effect);
+      return;
+    }
+    if (info?.pure && (member === undefined || info.defaultKind !== undefined || member in info.pure)) return;
+    this.facts.effects.add('unknown' as Effect);
+    for (const s of argRoots) for (const r of s) addMutation(this.facts, r, ANY);
+  }
+
+  private functionReturns(): void {
+    const fn = this.fn!;
+    const f = this.facts;
+    if (fn.node.async || fn.node.generator) {
+      f.effects.add('async');
+      f.returns = ANY;
+    }
+    const body = fn.get('body');
+    if (!Array.isArray(body) && (body as NodePath).isExpression()) {
+      if (!fn.node.async) f.returns = this.kindOf(body as NodePath);
+      this.rootsOf(body as NodePath).forEach((r) => f.returnRoots.add(r));
+      return;
+    }
+    let k: SymKind = PRIM;
+    fn.traverse({
+      ReturnStatement: (r) => {
+        if (r.getFunctionParent()?.node !== fn.node) return;
+        k = joinSym(k, this.kindOf(r.get('argument')));
+        this.rootsOf(r.get('argument')).forEach((x) => f.returnRoots.add(x));
+      },
+    });
+    if (!fn.node.async && !fn.node.generator) f.returns = k;
+  }
+}
+
+export function propName(m: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+  if (!m.computed && t.isIdentifier(m.property)) return m.property.name;
+  if (t.isStringLiteral(m.property)) return m.property.value;
+  if (t.isPrivateName(m.property)) return '#' + m.property.id.name;
+  return undefined;
+}
+
+/** The identifier a member/call chain starts from: `a` in a.b.c(), crypto in crypto.createHash().update(). */
+export function baseIdentifier(path: NodePath): NodePath<t.Identifier> | null {
+  let cur: NodePath = path;
+  for (;;) {
+    if (cur.isIdentifier()) return cur;
+    if (cur.isMemberExpression() || cur.isOptionalMemberExpression()) cur = (cur as NodePath<t.MemberExpression>).get('object');
+    else if (cur.isCallExpression() || cur.isOptionalCallExpression()) cur = (cur as NodePath<t.CallExpression>).get('callee') as NodePath;
+    else return null;
+  }
+}
+
+/** For crypto.createHash(..).update(..): the first member name after the module binding. */
+function memberRootName(node: t.Node): string | undefined {
+  let cur: t.Node = node;
+  let last: string | undefined;
+  for (;;) {
+    if (t.isMemberExpression(cur) || t.isOptionalMemberExpression(cur)) {
+      last = propName(cur);
+      cur = cur.object;
+    } else if (t.isCallExpression(cur) || t.isOptionalCallExpression(cur)) cur = cur.callee;
+    else return last;
+  }
+}
+
+function moduleReturnKind(mod: string, member: string): SymKind {
+  const info = builtinModules.get(mod);
+  const k = info?.pure?.[member] ?? info?.defaultKind ?? 'any';
+  return { k, params: [] };
+}
+
+/** Kind of an element of a value of this kind. */
+export function elementKind(k: SymKind): SymKind {
+  return k.k === 'any' ? ANY : { k: 'data', params: k.params };
+}

@@ -1,0 +1,249 @@
+/**
+ * A static cost model: counts the operations a statement executes, multiplying loop bodies
+ * by their trip counts when the bounds are literals, constants or arguments that are, and
+ * following calls into the script's own functions. Good enough to tell a statement that
+ * runs for a second from one that runs for a microsecond, which is the decision that matters.
+ */
+import type { NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { Analysis } from '../analyze/index.js';
+
+/** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
+export const NS_PER_OP = 2;
+/** Trip count assumed for loops whose bound we cannot read. */
+const UNKNOWN_TRIPS = 100;
+const UNKNOWN_SIZE = 1000;
+const MAX_DEPTH = 12;
+
+/** Costs of some built-ins, in operations. */
+const builtinCost: Record<string, number> = {
+  digest: 1500, update: 300, createHash: 500, createHmac: 600, gzipSync: 20000, deflateSync: 20000,
+  JSON_parse: 3000, JSON_stringify: 3000, sort: 20, readFileSync: 20000, writeFileSync: 30000,
+  sqrt: 2, sin: 5, cos: 5, exp: 5, log: 5, pow: 4, floor: 1, random: 3,
+  toFixed: 30, split: 40, join: 40, replace: 60, match: 60, test: 40, toString: 20, padStart: 20,
+};
+
+type Env = Map<string, number>;
+
+interface CostContext {
+  analysis: Analysis;
+  /** Known numeric values of top-level constants. */
+  constants: Env;
+  /** Known lengths of top-level arrays. */
+  sizes: Map<string, number>;
+  stack: string[];
+}
+
+/** Evaluates a numeric expression if its value is known statically. */
+function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext): number | undefined {
+  if (!node) return undefined;
+  if (t.isNumericLiteral(node)) return node.value;
+  if (t.isIdentifier(node)) return env.get(node.name) ?? ctx.constants.get(node.name);
+  if (t.isUnaryExpression(node) && node.operator === '-') {
+    const v = evalNumber(node.argument, env, ctx);
+    return v === undefined ? undefined : -v;
+  }
+  if (t.isBinaryExpression(node)) {
+    const a = evalNumber(node.left as t.Node, env, ctx);
+    const b = evalNumber(node.right, env, ctx);
+    if (a === undefined || b === undefined) return undefined;
+    switch (node.operator) {
+      case '+': return a + b;
+      case '-': return a - b;
+      case '*': return a * b;
+      case '/': return a / b;
+      case '**': return a ** b;
+      case '%': return a % b;
+      default: return undefined;
+    }
+  }
+  if (t.isMemberExpression(node) && t.isIdentifier(node.property, { name: 'length' }) && t.isIdentifier(node.object)) {
+    return env.get(`${node.object.name}.length`) ?? ctx.sizes.get(node.object.name);
+  }
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Math' })) {
+    const args = node.arguments.map((a) => evalNumber(a, env, ctx));
+    if (args.some((a) => a === undefined)) return undefined;
+    const fn = (Math as unknown as Record<string, (...x: number[]) => number>)[(node.callee.property as t.Identifier).name];
+    return typeof fn === 'function' ? fn(...(args as number[])) : undefined;
+  }
+  return undefined;
+}
+
+/** Trip count of `for (let i = a; i < b; i += c)`. */
+function forTrips(node: t.ForStatement, env: Env, ctx: CostContext): number {
+  let v: string | undefined;
+  let start: number | undefined;
+  if (t.isVariableDeclaration(node.init) && node.init.declarations.length >= 1 && t.isIdentifier(node.init.declarations[0].id)) {
+    v = node.init.declarations[0].id.name;
+    start = evalNumber(node.init.declarations[0].init, env, ctx);
+  } else if (t.isAssignmentExpression(node.init) && t.isIdentifier(node.init.left)) {
+    v = node.init.left.name;
+    start = evalNumber(node.init.right, env, ctx);
+  }
+  const test = node.test;
+  if (!v || start === undefined || !t.isBinaryExpression(test)) return UNKNOWN_TRIPS;
+  let bound: number | undefined;
+  let dir = 1;
+  if (t.isIdentifier(test.left, { name: v }) && (test.operator === '<' || test.operator === '<=')) bound = evalNumber(test.right, env, ctx);
+  else if (t.isIdentifier(test.left, { name: v }) && (test.operator === '>' || test.operator === '>=')) {
+    bound = evalNumber(test.right, env, ctx);
+    dir = -1;
+  } else if (t.isBinaryExpression(test.left, { operator: '*' }) && test.operator.startsWith('<')) {
+    const b = evalNumber(test.right, env, ctx);
+    bound = b === undefined ? undefined : Math.sqrt(b);
+  }
+  if (bound === undefined) return UNKNOWN_TRIPS;
+  let step = 1;
+  const u = node.update;
+  if (t.isAssignmentExpression(u) && (u.operator === '+=' || u.operator === '-=')) step = evalNumber(u.right, env, ctx) ?? 1;
+  else if (t.isAssignmentExpression(u) && u.operator === '*=') {
+    const f = evalNumber(u.right, env, ctx) ?? 2;
+    return Math.max(1, Math.log(Math.abs(bound / (start || 1))) / Math.log(f));
+  }
+  const trips = dir * (bound - start) / Math.abs(step || 1);
+  return Math.max(0, Math.min(trips, 1e12));
+}
+
+function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): number {
+  if (!node) return UNKNOWN_SIZE;
+  if (t.isIdentifier(node)) return env.get(`${node.name}.length`) ?? ctx.sizes.get(node.name) ?? UNKNOWN_SIZE;
+  if (t.isArrayExpression(node)) return node.elements.length;
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee)) {
+    const name = t.isIdentifier(node.callee.property) ? node.callee.property.name : '';
+    if (['map', 'filter', 'slice', 'sort', 'reverse', 'fill', 'concat'].includes(name)) return sizeOf(node.callee.object, env, ctx);
+    if (name === 'from' && t.isIdentifier(node.callee.object, { name: 'Array' })) {
+      const arg = node.arguments[0];
+      if (t.isObjectExpression(arg)) {
+        const len = arg.properties.find((p) => t.isObjectProperty(p) && t.isIdentifier(p.key, { name: 'length' })) as t.ObjectProperty | undefined;
+        return evalNumber(len?.value, env, ctx) ?? UNKNOWN_SIZE;
+      }
+      return sizeOf(arg, env, ctx);
+    }
+  }
+  if (t.isNewExpression(node) && t.isIdentifier(node.callee) && /Array$/.test(node.callee.name)) {
+    return evalNumber(node.arguments[0], env, ctx) ?? UNKNOWN_SIZE;
+  }
+  return UNKNOWN_SIZE;
+}
+
+/** Operations executed by evaluating a node once. */
+function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, depth: number): number {
+  if (!node || depth > MAX_DEPTH) return 0;
+  if (t.isFunction(node)) return 1; // defining a function is cheap; calls are counted where they happen
+  if (t.isForStatement(node)) {
+    const trips = forTrips(node, env, ctx);
+    const per = opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth) + opsOf(node.update, env, ctx, depth);
+    return opsOf(node.init, env, ctx, depth) + trips * Math.max(per, 1);
+  }
+  if (t.isWhileStatement(node) || t.isDoWhileStatement(node)) {
+    return UNKNOWN_TRIPS * Math.max(1, opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth));
+  }
+  if (t.isForOfStatement(node) || t.isForInStatement(node)) {
+    return sizeOf(node.right, env, ctx) * Math.max(1, opsOf(node.body, env, ctx, depth)) + opsOf(node.right, env, ctx, depth);
+  }
+  if (t.isCallExpression(node) || t.isNewExpression(node)) return callOps(node, env, ctx, depth);
+  let sum = 1;
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+    if (Array.isArray(child)) for (const c of child) sum += opsOf(c, env, ctx, depth);
+    else if (child) sum += opsOf(child, env, ctx, depth);
+  }
+  return sum;
+}
+
+function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostContext, depth: number): number {
+  let args = 0;
+  for (const a of node.arguments) if (!t.isFunction(a)) args += opsOf(a, env, ctx, depth);
+  const callee = node.callee;
+  const fnArg = node.arguments.find((a) => t.isFunction(a)) as t.Function | undefined;
+  if (t.isIdentifier(callee)) {
+    const fnPath = ctx.analysis.ctx.functions.get(callee.name);
+    if (fnPath) return args + 5 + functionOps(callee.name, fnPath, node.arguments, env, ctx, depth);
+    return args + 10;
+  }
+  if (t.isMemberExpression(callee)) {
+    const name = t.isIdentifier(callee.property) ? callee.property.name : '';
+    let own = opsOf(callee.object, env, ctx, depth);
+    if (t.isIdentifier(callee.object, { name: 'JSON' })) own += builtinCost[`JSON_${name}`] ?? 100;
+    else own += builtinCost[name] ?? 10;
+    const isArrayFrom = name === 'from' && t.isIdentifier(callee.object, { name: 'Array' });
+    if (fnArg || isArrayFrom || name === 'fill') {
+      const n = isArrayFrom ? sizeOf(node, env, ctx) : sizeOf(callee.object, env, ctx);
+      const body = fnArg ? opsOf(fnArg.body, env, ctx, depth + 1) + 3 : 2;
+      const factor = name === 'sort' ? Math.log2(Math.max(n, 2)) : 1;
+      return args + own + n * factor * body;
+    }
+    if (name === 'sort') {
+      const n = sizeOf(callee.object, env, ctx);
+      return args + own + n * Math.log2(Math.max(n, 2)) * 10;
+    }
+    return args + own;
+  }
+  return args + opsOf(callee, env, ctx, depth) + 10;
+}
+
+function functionOps(name: string, fn: NodePath<t.Function>, args: t.Node[], env: Env, ctx: CostContext, depth: number): number {
+  const recursive = ctx.stack.includes(name);
+  if (recursive) return 0; // counted once, multiplied at the outermost call
+  const inner: Env = new Map();
+  fn.node.params.forEach((p, i) => {
+    if (t.isIdentifier(p)) {
+      const v = evalNumber(args[i], env, ctx);
+      if (v !== undefined) inner.set(p.name, v);
+      const n = sizeOf(args[i], env, ctx);
+      if (n !== UNKNOWN_SIZE) inner.set(`${p.name}.length`, n);
+    }
+  });
+  ctx.stack.push(name);
+  let ops = opsOf(fn.node.body, inner, ctx, depth + 1);
+  ctx.stack.pop();
+  if (callsItself(fn, name)) {
+    // Recursion: the depth is usually set by an argument; guess from it when known.
+    const n = [...inner.values()].find((v) => Number.isFinite(v) && v > 0 && v < 1e7);
+    ops *= n !== undefined ? Math.min(2 ** Math.min(n, 40), n * n * 100, 1e10) : 1000;
+  }
+  return ops;
+}
+
+const recursionMemo = new WeakMap<t.Node, boolean>();
+function callsItself(fn: NodePath<t.Function>, name: string): boolean {
+  const memo = recursionMemo.get(fn.node);
+  if (memo !== undefined) return memo;
+  let found = false;
+  t.traverseFast(fn.node.body, (n) => {
+    if (t.isCallExpression(n) && t.isIdentifier(n.callee, { name })) found = true;
+  });
+  recursionMemo.set(fn.node, found);
+  return found;
+}
+
+/** Estimated milliseconds per top-level statement. */
+export function staticCosts(analysis: Analysis): number[] {
+  const ctx: CostContext = { analysis, constants: new Map(), sizes: new Map(), stack: [] };
+  const out: number[] = [];
+  for (const s of analysis.statements) {
+    const node = s.path.node;
+    const ops = t.isFunctionDeclaration(node) || t.isClassDeclaration(node) ? 1 : opsOf(node, new Map(), ctx, 0);
+    out.push((ops * NS_PER_OP) / 1e6);
+    // Learn constants and sizes for the statements that follow.
+    if (t.isVariableDeclaration(node)) {
+      for (const d of node.declarations) {
+        if (!t.isIdentifier(d.id) || !d.init) continue;
+        const b = analysis.bindings.get(d.id.name);
+        const stable = !b || b.assignedBy.length === 0;
+        const v = evalNumber(d.init, new Map(), ctx);
+        if (v !== undefined && stable) ctx.constants.set(d.id.name, v);
+        const n = sizeOf(d.init, new Map(), ctx);
+        if (n !== UNKNOWN_SIZE) ctx.sizes.set(d.id.name, n);
+      }
+    }
+  }
+  return out;
+}
+
+/** Estimated bytes of a binding's value when cloned (for communication costs). */
+export function staticSize(analysis: Analysis, name: string): number {
+  const kind = analysis.kinds.get(name)?.k ?? 'any';
+  if (kind === 'prim') return 16;
+  return 64 * 1024;
+}

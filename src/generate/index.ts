@@ -1,0 +1,262 @@
+/**
+ * generate: one readable script. Shared declarations at the top, one function per thread
+ * holding that thread's statements in source order with the messages between them, and the
+ * runtime at the bottom. Every statement keeps its own text and names its original line.
+ */
+import * as t from '@babel/types';
+import { basename } from 'node:path';
+import type { Analysis } from '../analyze/index.js';
+import type { Estimates } from '../estimate/index.js';
+import type { ScriptPlan } from '../schedule/script.js';
+import { parallelHeader, sequentialHeader, threadName } from './header.js';
+import { planMessages, type Message } from './messages.js';
+import { runtimeSource } from './runtime-source.js';
+import { constToLet, declarationToAssignment, indent, segments, type Segment } from './source-text.js';
+
+export interface GenerateOptions {
+  filename?: string;
+  scheduler: string;
+}
+
+/** The original script, untouched, under a comment that says why. */
+export function generateSequential(analysis: Analysis, reason: string, filename?: string): string {
+  const code = analysis.parsed.code;
+  const file = filename ? basename(filename) : 'the input';
+  const shebang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '';
+  return shebang + sequentialHeader(file, reason) + code.slice(shebang.length);
+}
+
+/** Names for our own bindings that the script does not use. */
+function freshNames(analysis: Analysis) {
+  const used = new Set<string>(Object.keys(analysis.ctx.programScope.bindings));
+  t.traverseFast(analysis.parsed.ast.program, (n) => {
+    if (t.isIdentifier(n)) used.add(n.name);
+  });
+  const fresh = (base: string) => {
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+    used.add(name);
+    return name;
+  };
+  return fresh;
+}
+
+export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Estimates, opts: GenerateOptions): string {
+  const { statements, parsed } = analysis;
+  const code = parsed.code;
+  const esm = parsed.kind === 'module';
+  const fresh = freshNames(analysis);
+  const names = {
+    rt: fresh('parallel'),
+    factory: fresh('parallelizeRuntime'),
+    threadsModule: fresh('workerThreads'),
+    main: fresh('main'),
+    worker: (i: number) => `worker${i}`,
+  };
+  const workerNames = plan.threads.slice(1).map((_, i) => fresh(names.worker(i + 1)));
+
+  const threadOf = new Map<number, number>();
+  plan.threads.forEach((ids, th) => ids.forEach((id) => threadOf.set(id, th)));
+  const keyOf = taskKeys(analysis);
+  const messages = planMessages(analysis, threadOf);
+  const program = parsed.ast.program;
+  const programStart = program.interpreter ? program.interpreter.end! : 0;
+  const segs = segments(code, statements, programStart);
+
+  const moduleScoped = [...analysis.moduleScoped].filter((n) => !statements.some((s) => analysis.replicated.has(s.id) && s.defines.includes(n)));
+
+  const out: string[] = [];
+  if (program.interpreter) out.push(`#!${program.interpreter.value}`);
+  for (const d of program.directives) out.push(code.slice(d.start!, d.end!));
+  out.push(parallelHeader(analysis, plan, est, opts.filename ? basename(opts.filename) : 'the input', opts.scheduler));
+  out.push('');
+  out.push(esm ? `import * as ${names.threadsModule} from 'node:worker_threads';` : `const ${names.threadsModule} = require('node:worker_threads');`);
+  out.push(runtimeCall(analysis, plan, keyOf, threadOf, names, esm));
+  if (moduleScoped.length) {
+    out.push('');
+    out.push('// Bindings that the shared functions use: each thread gives them the values it needs.');
+    out.push(`let ${moduleScoped.join(', ')};`);
+  }
+
+  const shared = statements.filter((s) => analysis.replicated.has(s.id));
+  if (shared.length) {
+    out.push('');
+    out.push('// ── Shared: every thread runs these declarations ─────────────────────────────');
+    for (const s of shared) out.push(segmentText(segs[s.id], s.path.node, '', undefined));
+  }
+
+  const hasAwait = plan.threads[0].some((id) => statements[id].awaits);
+  plan.threads.forEach((ids, th) => {
+    out.push('');
+    out.push(`// ── ${th === 0 ? 'Main thread' : `Worker ${th}`} ${'─'.repeat(60)}`.slice(0, 84));
+    const fnName = th === 0 ? names.main : workerNames[th - 1];
+    out.push(`${th === 0 && hasAwait ? 'async ' : ''}function ${fnName}() {`);
+    out.push(...threadBody(analysis, th, ids, messages, threadOf, keyOf, segs, new Set(analysis.moduleScoped), names.rt));
+    out.push('}');
+  });
+  out.push('');
+  const run = `${names.rt}.run(${names.main}, [${workerNames.join(', ')}]);`;
+  out.push(esm && hasAwait ? `await ${run}` : run);
+  out.push('');
+  out.push(runtimeSource(names.factory));
+  return out.join('\n') + '\n';
+}
+
+function runtimeCall(
+  analysis: Analysis,
+  plan: ScriptPlan,
+  keyOf: Map<number, string>,
+  threadOf: Map<number, number>,
+  names: { rt: string; factory: string; threadsModule: string },
+  esm: boolean,
+): string {
+  const placement = analysis.tasks.map((id) => `${keyOf.get(id)}: ${threadOf.get(id)}`);
+  const classes = analysis.statements
+    .filter((s) => analysis.replicated.has(s.id) && s.kind === 'class')
+    .flatMap((s) => s.defines);
+  const entry = esm ? 'new URL(import.meta.url)' : '__filename';
+  const lines = [
+    '',
+    `// Starts the worker threads now, so they load while the main thread begins its work.`,
+    `const ${names.rt} = ${names.factory}(${names.threadsModule}, ${entry}, {`,
+    `  threads: ${plan.threads.length},`,
+    `  // statement (by source line) → thread that runs it (0 is main), in source order`,
+    ...wrapList(placement, '  placement: { ', ' },'),
+  ];
+  if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);
+  lines.push('});');
+  return lines.join('\n');
+}
+
+function wrapList(items: string[], open: string, close: string, width = 100): string[] {
+  const lines: string[] = [];
+  let cur = open;
+  items.forEach((item, i) => {
+    const piece = item + (i < items.length - 1 ? ', ' : '');
+    if (cur.length + piece.length > width && cur.trim() !== open.trim()) {
+      lines.push(cur.trimEnd());
+      cur = '    ';
+    }
+    cur += piece;
+  });
+  lines.push(cur.trimEnd() + close);
+  return lines;
+}
+
+/** 'L12', or 'L12:5' when two statements share a line. */
+function taskKeys(analysis: Analysis): Map<number, string> {
+  const count = new Map<number, number>();
+  for (const s of analysis.statements) count.set(s.line, (count.get(s.line) ?? 0) + 1);
+  return new Map(analysis.statements.map((s) => [s.id, count.get(s.line)! > 1 ? `'L${s.line}:${s.column + 1}'` : `L${s.line}`]));
+}
+
+const quoteKey = (k: string) => (k.startsWith("'") ? k : `'${k}'`);
+
+function segmentText(seg: Segment, node: t.Statement, by: string, replacement: string | undefined): string {
+  const parts: string[] = [];
+  if (seg.leading) parts.push(indent(seg.leading.replace(/^[ \t]+/gm, ''), by));
+  const body = replacement ?? seg.code;
+  const text = body + (seg.trailing ? ` ${seg.trailing}` : '');
+  parts.push(replacement === undefined ? indent(text, by, node) : indent(text, by));
+  return parts.join('\n');
+}
+
+function threadBody(
+  analysis: Analysis,
+  th: number,
+  ids: number[],
+  messages: Message[],
+  threadOf: Map<number, number>,
+  keyOf: Map<number, string>,
+  segs: Segment[],
+  moduleScoped: Set<string>,
+  rt: string,
+): string[] {
+  const { statements } = analysis;
+  const by = '  ';
+  const lines: string[] = [];
+  const incoming = messages.filter((m) => m.to === th);
+  const mine = new Set(ids);
+
+  // Which names need a plain `let` at the top of this function, and which declarations become assignments.
+  const hoisted = new Set<string>();
+  const receivedAt = new Map<string, number[]>();
+  for (const m of incoming) for (const v of m.vars) receivedAt.set(v, [...(receivedAt.get(v) ?? []), m.firstConsumer]);
+  const declaredAt = new Map<string, number>();
+  for (const id of ids) for (const n of statements[id].defines) if (!declaredAt.has(n)) declaredAt.set(n, id);
+  const isStatic = (n: string) => analysis.replicated.size > 0 && statements.some((s) => analysis.replicated.has(s.id) && s.defines.includes(n));
+  const references = (id: number, n: string) => {
+    const s = statements[id];
+    return s.reads.includes(n) || s.writes.includes(n) || s.mutates.includes(n) || s.defines.includes(n);
+  };
+  for (const [v, at] of receivedAt) {
+    if (moduleScoped.has(v)) continue;
+    const first = Math.min(...at);
+    // Declared at the receive unless this thread also declares it, receives it again, or uses it earlier.
+    if (declaredAt.has(v) || at.length > 1 || ids.some((id) => id < first && references(id, v))) hoisted.add(v);
+  }
+  // A message that assigns one name assigns all of them (one destructuring per message).
+  for (const m of incoming) {
+    if (m.vars.some((v) => hoisted.has(v) || moduleScoped.has(v))) {
+      for (const v of m.vars) if (!moduleScoped.has(v)) hoisted.add(v);
+    }
+  }
+  for (const id of ids) {
+    const s = statements[id];
+    for (const n of [...s.reads, ...s.writes, ...s.mutates, ...s.defines]) {
+      if (moduleScoped.has(n) || isStatic(n)) continue;
+      if (!declaredAt.has(n) && !receivedAt.has(n)) hoisted.add(n);
+    }
+  }
+  const rewrite = new Set<number>();
+  for (const id of ids) {
+    const s = statements[id];
+    if (t.isVariableDeclaration(s.path.node) && s.defines.some((n) => hoisted.has(n) || moduleScoped.has(n))) {
+      rewrite.add(id);
+      for (const n of s.defines) if (!moduleScoped.has(n)) hoisted.add(n);
+    }
+  }
+  if (hoisted.size) lines.push(`${by}let ${[...hoisted].join(', ')};`);
+
+  // Main thread: what it knows has finished on each worker, to skip needless waits.
+  const knownDone = new Map<number, number>();
+  const mainIds = th === 0 ? ids : [];
+  ids.forEach((id, i) => {
+    const s = statements[id];
+    for (const m of incoming.filter((x) => x.firstConsumer === id)) {
+      const vars = m.vars.join(', ');
+      const from = `${threadName(threadOf.get(m.producer)!)}, line ${statements[m.producer].line}`;
+      const call = `${rt}.receive(${quoteKey(keyOf.get(m.producer)!)})`;
+      const declare = m.vars.every((v) => !hoisted.has(v) && !moduleScoped.has(v));
+      const kind = m.vars.some((v) => ids.some((o) => o > id && statements[o].writes.includes(v))) ? 'let' : 'const';
+      lines.push(`${by}${declare ? `${kind} { ${vars} } = ${call};` : `({ ${vars} } = ${call});`} // from ${from}`);
+      const w = threadOf.get(m.producer)!;
+      knownDone.set(w, Math.max(knownDone.get(w) ?? -1, m.producer));
+    }
+    if (th === 0 && (s.effects.length > 0 || s.awaits)) {
+      const pending = analysis.tasks.some((j) => j < id && threadOf.get(j) !== 0 && j > (knownDone.get(threadOf.get(j)!) ?? -1));
+      if (pending) {
+        lines.push(`${by}${rt}.settle(${quoteKey(keyOf.get(id)!)}); // wait for everything before line ${s.line}: effects keep their order`);
+        for (const j of analysis.tasks) if (j < id && threadOf.get(j) !== 0) knownDone.set(threadOf.get(j)!, Math.max(knownDone.get(threadOf.get(j)!) ?? -1, j));
+      }
+    }
+    lines.push(`${by}// line ${s.line}`);
+    let replacement: string | undefined;
+    if (rewrite.has(id)) replacement = declarationToAssignment(s.path.node as t.VariableDeclaration);
+    else if (t.isVariableDeclaration(s.path.node) && s.path.node.kind === 'const' && s.defines.some((n) => (receivedAt.get(n) ?? []).some((at) => at > id))) {
+      replacement = constToLet(segs[id].code);
+    }
+    lines.push(segmentText(segs[id], s.path.node, by, replacement));
+    const outgoing = messages.filter((m) => m.producer === id);
+    for (const m of outgoing) {
+      lines.push(`${by}${rt}.send(${m.to}, ${quoteKey(keyOf.get(id)!)}, { ${m.vars.join(', ')} }); // → ${threadName(m.to)}`);
+    }
+    if (th !== 0 && !outgoing.some((m) => m.to === 0)) lines.push(`${by}${rt}.done(${quoteKey(keyOf.get(id)!)});`);
+    if (th === 0 && outgoing.length === 0) {
+      const next = mainIds[i + 1] ?? Infinity;
+      const gap = analysis.tasks.some((j) => j > id && j < next && !mine.has(j));
+      if (gap && next !== Infinity) lines.push(`${by}${rt}.done(${quoteKey(keyOf.get(id)!)});`);
+    }
+  });
+  return lines;
+}

@@ -1,0 +1,234 @@
+function parallelizeRuntime(threads, entry, plan) {
+  // Every thread runs this file. The main thread starts the workers at once; each worker runs
+  // the shared declarations above, then its own function. Values travel over one MessageChannel
+  // per pair of threads. A thread that needs a value blocks with Atomics.wait on its doorbell,
+  // so the main thread's event loop stays exactly where the original script would have it.
+  const MARK = 'parallelize';
+  const { Worker, isMainThread, workerData, receiveMessageOnPort, MessageChannel } = threads;
+  const inWorker = !isMainThread && workerData != null && typeof workerData === 'object' && MARK in workerData;
+  const me = inWorker ? workerData[MARK].thread : 0;
+  plan.order = Object.keys(plan.placement); // statements in source order
+  const position = new Map(plan.order.map((key, i) => [key, i]));
+  const mailbox = new Map(); // key → values sent to this thread
+  const done = new Set(); // keys known finished (main thread: from every thread)
+  const errors = new Map(); // order index → { key, error } reported by workers
+  const workers = [];
+  let ports; // thread → MessagePort to it
+  let bell; // Int32Array: one doorbell per thread
+  let mainAt = -1; // main thread: index of its last finished statement at a gap
+  const final = new WeakSet(); // errors already chosen as the program's error
+
+  if (inWorker) {
+    ports = workerData[MARK].ports;
+    bell = new Int32Array(workerData[MARK].bell);
+  } else if (plan.threads > 1) {
+    bell = new Int32Array(new SharedArrayBuffer(4 * plan.threads));
+    ports = {};
+    const theirPorts = Array.from({ length: plan.threads }, () => ({}));
+    for (let a = 0; a < plan.threads; a++) {
+      for (let b = a + 1; b < plan.threads; b++) {
+        const { port1, port2 } = new MessageChannel();
+        if (a === 0) ports[b] = port1;
+        else theirPorts[a][b] = port1;
+        theirPorts[b][a] = port2;
+      }
+    }
+    for (let t = 1; t < plan.threads; t++) {
+      const own = theirPorts[t];
+      const worker = new Worker(entry, {
+        workerData: { [MARK]: { thread: t, ports: own, bell: bell.buffer } },
+        transferList: Object.values(own),
+        argv: process.argv.slice(2),
+        stdout: false,
+        stderr: false,
+      });
+      // Only seen when the main thread is not blocked; a blocked main thread learns from the doorbell.
+      worker.on('error', (error) => fail({ key: firstPending(t), error: serialize(error) }, true));
+      workers.push(worker);
+    }
+  }
+
+  function ring(thread) {
+    Atomics.add(bell, thread, 1);
+    Atomics.notify(bell, thread);
+  }
+
+  function post(to, message) {
+    ports[to].postMessage(message);
+    ring(to);
+  }
+
+  function drain() {
+    for (const port of Object.values(ports)) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const msg = m.message;
+        if (msg.values) mailbox.set(msg.key, msg.values);
+        if (msg.done) done.add(msg.key);
+        if (msg.error) errors.set(position.get(msg.key), msg);
+      }
+    }
+  }
+
+  /** Blocks until ready() holds; on the main thread, ends the program when a worker's error must win. */
+  function waitUntil(ready, upTo) {
+    for (;;) {
+      const seen = Atomics.load(bell, me);
+      drain();
+      if (!inWorker) decide(upTo);
+      if (ready()) return;
+      Atomics.wait(bell, me, seen);
+    }
+  }
+
+  /** Main thread: the first error in program order wins once everything before it has finished. */
+  function decide(upTo) {
+    if (errors.size === 0) return;
+    const first = Math.min(...errors.keys());
+    if (first > upTo) return;
+    for (let i = 0; i < first; i++) {
+      const key = plan.order[i];
+      if (plan.placement[key] !== 0 && !done.has(key) && !errors.has(i)) return;
+    }
+    const entry = errors.get(first);
+    throw finalError('own' in entry ? entry.own : revive(entry.error));
+  }
+
+  function finalError(error) {
+    if (error !== null && (typeof error === 'object' || typeof error === 'function')) final.add(error);
+    for (const w of workers) w.unref();
+    return error;
+  }
+
+  function serialize(error) {
+    if (error instanceof Error) {
+      const props = {};
+      for (const k of Object.keys(error)) {
+        try {
+          props[k] = structuredClone(error[k]);
+        } catch {
+          props[k] = String(error[k]);
+        }
+      }
+      return { isError: true, ctor: error.constructor && error.constructor.name, message: error.message, stack: error.stack, props };
+    }
+    try {
+      return { isError: false, value: structuredClone(error) };
+    } catch {
+      return { isError: false, value: String(error) };
+    }
+  }
+
+  function revive(s) {
+    if (!s.isError) return s.value;
+    const own = plan.errorClasses && plan.errorClasses[s.ctor];
+    const builtin = globalThis[s.ctor];
+    const Ctor = typeof own === 'function' ? own : typeof builtin === 'function' && builtin.prototype instanceof Error ? builtin : Error;
+    const error = Reflect.construct(Error, [s.message], Ctor);
+    Object.defineProperty(error, 'stack', { value: s.stack, writable: true, configurable: true, enumerable: false });
+    Object.assign(error, s.props);
+    return error;
+  }
+
+  function fail(report, fromEvent) {
+    errors.set(position.get(report.key), report);
+    if (fromEvent) decide(Infinity);
+  }
+
+  /** Main thread, when one of its own statements threw: earlier statements elsewhere may still fail first. */
+  function mainFailed(error) {
+    if (final.has(error) || plan.threads === 1) throw error;
+    let at = plan.order.findIndex((key, i) => i > mainAt && plan.placement[key] === 0);
+    if (at < 0) at = plan.order.length;
+    errors.set(at, { key: plan.order[at], own: error });
+    waitUntil(() => false, at); // decide() throws the error that wins
+  }
+
+  function firstPending(thread) {
+    return plan.order.find((key) => plan.placement[key] === thread && !done.has(key)) ?? plan.order[0];
+  }
+
+  const api = {
+    thread: me,
+
+    /** Sends the values a statement produced to another thread (a worker's send to main also says it finished). */
+    send(to, key, values) {
+      post(to, { key, values, done: !inWorker || to === 0 });
+      if (!inWorker) mainAt = Math.max(mainAt, position.get(key));
+    },
+
+    /** Says that a statement finished (workers: to the main thread; main: its own place in the order). */
+    done(key) {
+      if (inWorker) post(0, { key, done: true });
+      else mainAt = Math.max(mainAt, position.get(key));
+    },
+
+    /** Waits for the values a statement on another thread produced for this thread. */
+    receive(key) {
+      if (!mailbox.has(key)) waitUntil(() => mailbox.has(key), position.get(key));
+      const values = mailbox.get(key);
+      mailbox.delete(key);
+      return values;
+    },
+
+    /** Main thread, before an effect: waits until every statement before `key` has finished. */
+    settle(key) {
+      const upTo = position.get(key);
+      const pending = () => plan.order.some((k, i) => i < upTo && plan.placement[k] !== 0 && !done.has(k));
+      if (pending()) waitUntil(() => !pending(), upTo);
+      mainAt = Math.max(mainAt, upTo - 1);
+    },
+
+    /** Runs this thread's part of the program. */
+    run(mainThread, workerThreads) {
+      if (inWorker) {
+        const mine = plan.order.filter((key) => plan.placement[key] === me);
+        try {
+          workerThreads[me - 1]();
+        } catch (error) {
+          const key = mine.find((k) => !sentDone.has(k)) ?? mine[mine.length - 1];
+          post(0, { key, error: serialize(error) });
+        }
+        return undefined;
+      }
+      const finish = () => {
+        if (plan.threads > 1) {
+          const pending = () => plan.order.some((k) => plan.placement[k] !== 0 && !done.has(k));
+          if (pending()) waitUntil(() => !pending(), Infinity);
+          decide(Infinity);
+          for (const w of workers) w.unref();
+        }
+      };
+      let result;
+      try {
+        result = mainThread();
+      } catch (error) {
+        mainFailed(error);
+      }
+      if (result && typeof result.then === 'function') {
+        return result.then(finish, (error) => mainFailed(error));
+      }
+      finish();
+      return undefined;
+    },
+  };
+
+  // Workers remember what they finished, to name the statement that failed.
+  const sentDone = new Set();
+  if (inWorker) {
+    const { send, done: markDone } = api;
+    api.send = (to, key, values) => {
+      sentDone.add(key);
+      send(to, key, values);
+    };
+    api.done = (key) => {
+      sentDone.add(key);
+      markDone(key);
+    };
+    // A worker that calls process.exit or fails asynchronously must not leave the main thread waiting.
+    process.on('uncaughtException', (error) => {
+      const mine = plan.order.filter((key) => plan.placement[key] === me);
+      post(0, { key: mine.find((k) => !sentDone.has(k)) ?? mine[0], error: serialize(error) });
+    });
+  }
+  return api;
+}

@@ -1,0 +1,98 @@
+/**
+ * Scheduling a script: its statements become a task graph (flow edges carry the values,
+ * effect edges only a signal), the scheduler places them, and the plan is kept only if it
+ * beats running in order by a clear margin once worker start-up and messages are paid.
+ */
+import { availableParallelism } from 'node:os';
+import type { Analysis } from '../analyze/index.js';
+import type { Estimates } from '../estimate/index.js';
+import { defaultScheduler, simulate } from './index.js';
+import type { Edge, Plan, Platform, Scheduler, Task, TaskGraph } from './types.js';
+
+export const defaultPlatform: Platform = { threads: 2, latency: 0.05, bandwidth: 400_000, startup: 45 };
+
+/** A plan must beat the sequential time by this factor to be used. */
+export const REQUIRED_GAIN = 0.9;
+
+export interface ScriptGraph {
+  graph: TaskGraph;
+  /** Task index → statement id. */
+  statementOf: number[];
+}
+
+export function scriptTaskGraph(analysis: Analysis, est: Estimates): ScriptGraph {
+  const statementOf = analysis.tasks;
+  const taskOf = new Map(statementOf.map((s, i) => [s, i]));
+  const tasks: Task[] = statementOf.map((id, i) => {
+    const s = analysis.statements[id];
+    const task: Task = { id: i, cost: est.cost[id], label: `L${s.line}` };
+    if (analysis.deps.pinned.has(id)) task.pin = 0;
+    const g = analysis.deps.group.get(id);
+    if (g !== undefined) task.group = g;
+    return task;
+  });
+  // A group with a pinned member is pinned as a whole.
+  const pinnedGroups = new Set(tasks.filter((t) => t.pin === 0 && t.group !== undefined).map((t) => t.group));
+  for (const t of tasks) if (t.group !== undefined && pinnedGroups.has(t.group)) t.pin = 0;
+  const edges: Edge[] = [];
+  const seen = new Map<string, Edge>();
+  for (const e of analysis.deps.edges) {
+    if (e.kind !== 'flow' && e.kind !== 'effect') continue;
+    const from = taskOf.get(e.from)!;
+    const to = taskOf.get(e.to)!;
+    const key = `${from}>${to}`;
+    const bytes = e.kind === 'flow' ? e.vars.reduce((sum, v) => sum + est.bytes(v), 0) : 0;
+    const prev = seen.get(key);
+    if (prev) prev.bytes = (prev.bytes ?? 0) + bytes;
+    else {
+      const edge: Edge = { from, to, bytes };
+      seen.set(key, edge);
+      edges.push(edge);
+    }
+  }
+  return { graph: { tasks, edges }, statementOf };
+}
+
+export interface ScriptPlan {
+  plan: Plan;
+  /** Statement ids per thread, in program order; thread 0 is main. Empty workers removed. */
+  threads: number[][];
+  parallel: boolean;
+  reason?: string;
+}
+
+export function planScript(
+  analysis: Analysis,
+  est: Estimates,
+  opts: { workers?: number; scheduler?: Scheduler; platform?: Partial<Platform> } = {},
+): ScriptPlan {
+  const { graph, statementOf } = scriptTaskGraph(analysis, est);
+  const maxThreads = Math.max(1, Math.min(opts.workers ?? availableParallelism(), availableParallelism() * 2, 16));
+  const platform: Platform = { ...defaultPlatform, ...opts.platform, threads: maxThreads };
+  const sequentialOrder = [graph.tasks.map((t) => t.id)];
+  const sequentialPlan = simulate(graph, platform, sequentialOrder, 'sequential');
+  const asSequential = (reason: string): ScriptPlan => ({ plan: sequentialPlan, threads: [[...analysis.tasks]], parallel: false, reason });
+  if (graph.tasks.length < 2) return asSequential('there is at most one statement to schedule');
+  if (maxThreads < 2) return asSequential('only one thread is available');
+  const scheduler = opts.scheduler ?? defaultScheduler;
+  const raw = scheduler.schedule(graph, platform);
+  // Each thread runs its statements in source order (see ARCHITECTURE.md: in-order threads are deadlock-free).
+  const order = raw.threads.map((slots) => slots.map((s) => s.task).sort((a, b) => a - b)).filter((o, t) => t === 0 || o.length > 0);
+  const used = order.filter((o, t) => t > 0 && o.length > 0).length;
+  if (used === 0) return asSequential('no statement is worth moving to another thread');
+  const compact: Platform = { ...platform, threads: order.length };
+  const plan = simulate(graph, compact, order, raw.scheduler);
+  const total = plan.sequential;
+  if (!(plan.makespan < total * REQUIRED_GAIN)) {
+    return asSequential(
+      `the best plan (${fmt(plan.makespan)}) does not beat running in order (${fmt(total)}) by ${Math.round((1 - REQUIRED_GAIN) * 100)}% once worker start-up (${fmt(platform.startup)}) and messages are counted`,
+    );
+  }
+  return { plan, threads: order.map((o) => o.map((t) => statementOf[t])), parallel: true };
+}
+
+export function fmt(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 1) return `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
+  return `${(ms * 1000).toFixed(0)} µs`;
+}

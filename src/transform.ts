@@ -1,0 +1,67 @@
+/**
+ * The pipeline: analyze → estimate → schedule → generate. Each stage is a module of its
+ * own and can be replaced through the options.
+ */
+import { basename } from 'node:path';
+import { analyze, type Analysis } from './analyze/index.js';
+import { diagnostics, warnings as warningsOf } from './diagnostics.js';
+import { estimate } from './estimate/index.js';
+import { generateParallel, generateSequential } from './generate/index.js';
+import { defaultScheduler, getScheduler } from './schedule/index.js';
+import { planScript, type ScriptPlan } from './schedule/script.js';
+import type { Scheduler } from './schedule/types.js';
+import type { TransformOptions, TransformResult, Warning } from './types.js';
+import { graphJson } from './graph-json.js';
+
+const knownOptions = ['filename', 'workers', 'times', 'scheduler', 'platform', 'sourceType'];
+
+export function validateOptions(options: Record<string, unknown>): void {
+  for (const key of Object.keys(options)) {
+    if (!knownOptions.includes(key)) throw diagnostics.unknownOption(key, knownOptions);
+  }
+  const w = options.workers;
+  if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1)) throw diagnostics.invalidOption('workers', 'a positive integer', w);
+  const times = options.times;
+  if (times !== undefined) {
+    if (typeof times !== 'object' || times === null || Array.isArray(times)) throw diagnostics.invalidOption('times', 'an object of line → milliseconds', times);
+    for (const [k, v] of Object.entries(times)) {
+      if (!/^\d+$/.test(k) || typeof v !== 'number' || !(v >= 0)) throw diagnostics.invalidOption('times', 'an object of line → milliseconds', { [k]: v });
+    }
+  }
+}
+
+export function transform(code: string, options: TransformOptions = {}): TransformResult {
+  validateOptions(options as Record<string, unknown>);
+  const analysis = analyze(code, { filename: options.filename, kind: options.sourceType === 'commonjs' ? 'commonjs' : options.sourceType });
+  const est = estimate(analysis, { times: options.times });
+  const scheduler: Scheduler =
+    typeof options.scheduler === 'object' ? options.scheduler : options.scheduler ? getScheduler(options.scheduler) : defaultScheduler;
+  const warnings: Warning[] = [];
+  const graph = graphJson(analysis);
+
+  let plan: ScriptPlan;
+  let reason: string | undefined;
+  if (analysis.sequentialReasons.length > 0) {
+    reason = analysis.sequentialReasons[0].reason;
+    plan = planScript(analysis, est, { workers: 1, scheduler, platform: options.platform });
+  } else {
+    plan = planScript(analysis, est, { workers: options.workers, scheduler, platform: options.platform });
+    if (!plan.parallel) reason = plan.reason;
+  }
+  const file = options.filename;
+  let out: string;
+  if (reason !== undefined) {
+    warnings.push(warningsOf.sequential(reason));
+    out = generateSequential(analysis, reason, file);
+  } else {
+    out = generateParallel(analysis, plan, est, { filename: file, scheduler: plan.plan.scheduler });
+  }
+  return { code: out, map: null, warnings, graph, schedule: plan.plan, taskGraph: scriptGraphOf(analysis, plan), sequentialReason: reason };
+}
+
+function scriptGraphOf(analysis: Analysis, plan: ScriptPlan) {
+  void analysis;
+  return { tasks: plan.plan.threads.flat().map((s) => ({ id: s.task, cost: s.finish - s.start })), edges: [] };
+}
+
+export { basename };
