@@ -128,7 +128,10 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const header = ['suite', 'P', 'scheduler', 'graphs', 'geo/ref', 'worst/ref', 'at ref', 'geo/lo', 'speedup', 'slower', 'ms/graph', 'invalid'];
 const table: string[][] = [];
 let lastSuite = '';
-for (const r of [...rows.values()]) {
+const suiteOrder = [...new Set([...rows.values()].map((r) => r.suite))];
+const sorted = [...rows.values()].sort((a, b) =>
+  suiteOrder.indexOf(a.suite) - suiteOrder.indexOf(b.suite) || a.P - b.P || names.indexOf(a.scheduler) - names.indexOf(b.scheduler));
+for (const r of sorted) {
   table.push([
     r.suite === lastSuite ? '' : r.suite, String(r.P), r.scheduler, String(r.ratios.length),
     geo(r.ratios).toFixed(4), Math.max(...r.ratios).toFixed(4),
@@ -146,4 +149,19 @@ console.log(fmt(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(fmt(row));
 for (const p of problems.slice(0, 20)) console.log('INVALID', p);
+
+// The acceptance targets of the default scheduler, checked on what was just measured.
+const def = names.includes('best') ? 'best' : undefined;
+if (def) {
+  console.log('\nTargets for the default (best):');
+  for (const r of sorted.filter((r) => r.scheduler === def)) {
+    if (/^stg\d+$/.test(r.suite)) {
+      const ok = geo(r.ratios) <= 1.01 && Math.max(...r.ratios) <= 1.05;
+      console.log(`  ${r.suite} P=${r.P}: geo ${geo(r.ratios).toFixed(4)} ≤ 1.01, worst ${Math.max(...r.ratios).toFixed(4)} ≤ 1.05: ${ok ? 'ok' : 'MISSED'}`);
+    }
+    if (/ccr(1|10)$/.test(r.suite) && (r.P === 4 || r.P === 16)) {
+      console.log(`  ${r.suite} P=${r.P}: ${r.slower} plans slower than serial: ${r.slower === 0 ? 'ok' : 'MISSED'}`);
+    }
+  }
+}
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -108,29 +108,39 @@ export class ReadyTimes {
   }
 }
 
-/** Picks the ready task with the highest priority (ties: earlier in topological order). */
-export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opts: DecodeOptions = {}): Decoded {
-  const placement = opts.placement ?? 'eft';
-  const insertion = opts.insertion ?? true;
-  const { n } = cg;
-  const threads = Math.max(1, Math.min(cg.threads, opts.threadLimit ?? cg.threads));
-  const thread = new Int32Array(n).fill(-1);
-  const start = new Float64Array(n);
-  const finish = new Float64Array(n);
-  const groupThread = new Int32Array(cg.groups).fill(-1);
-  const missing = new Int32Array(n);
-  const topoPos = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    missing[i] = cg.predStart[i + 1] - cg.predStart[i];
-    topoPos[cg.topo[i]] = i;
-  }
-  const ready: number[] = [];
-  for (let i = 0; i < n; i++) if (missing[i] === 0) ready.push(i);
-  const lines = new Timelines(cg.threads, cg.threadReady);
-  const readyTimes = new ReadyTimes(cg);
-  let makespan = 0;
+/** The bookkeeping of a list schedule in progress: placed tasks, ready tasks, thread timelines. */
+export class ListState {
+  readonly thread: Int32Array;
+  readonly start: Float64Array;
+  readonly finish: Float64Array;
+  readonly groupThread: Int32Array;
+  readonly lines: Timelines;
+  readonly readyTimes: ReadyTimes;
+  private readonly missing: Int32Array;
+  private readonly topoPos: Int32Array;
+  private readonly ready: number[] = [];
+  makespan = 0;
 
-  for (let placed = 0; placed < n; placed++) {
+  constructor(private readonly cg: CompiledGraph) {
+    const n = cg.n;
+    this.thread = new Int32Array(n).fill(-1);
+    this.start = new Float64Array(n);
+    this.finish = new Float64Array(n);
+    this.groupThread = new Int32Array(cg.groups).fill(-1);
+    this.lines = new Timelines(cg.threads, cg.threadReady);
+    this.readyTimes = new ReadyTimes(cg);
+    this.missing = new Int32Array(n);
+    this.topoPos = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.missing[i] = cg.predStart[i + 1] - cg.predStart[i];
+      this.topoPos[cg.topo[i]] = i;
+      if (this.missing[i] === 0) this.ready.push(i);
+    }
+  }
+
+  /** Removes the ready task with the highest priority (ties: earlier in topological order). */
+  next(priority: ArrayLike<number>): number {
+    const { ready, topoPos } = this;
     let bi = 0;
     for (let i = 1; i < ready.length; i++) {
       const a = ready[i], b = ready[bi];
@@ -139,11 +149,47 @@ export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opt
     const t = ready[bi];
     ready[bi] = ready[ready.length - 1];
     ready.pop();
+    return t;
+  }
 
-    const r = readyTimes.compute(t, thread, finish);
-    const forced = cg.fixed[t] >= 0 ? cg.fixed[t]
-      : cg.group[t] >= 0 && groupThread[cg.group[t]] >= 0 ? groupThread[cg.group[t]]
-      : opts.assign ? opts.assign[t] : -1;
+  /** The thread a task must take because of its pin or its group, -1 if free. */
+  forced(t: number): number {
+    const g = this.cg.group[t];
+    return this.cg.fixed[t] >= 0 ? this.cg.fixed[t] : g >= 0 ? this.groupThread[g] : -1;
+  }
+
+  /** Records the placement and makes the successors whose inputs are all placed ready. */
+  place(t: number, p: number, start: number): void {
+    const cg = this.cg;
+    this.thread[t] = p;
+    this.start[t] = start;
+    this.finish[t] = start + cg.cost[t];
+    if (this.finish[t] > this.makespan) this.makespan = this.finish[t];
+    if (cg.group[t] >= 0) this.groupThread[cg.group[t]] = p;
+    this.lines.add(p, start, this.finish[t]);
+    for (let s = cg.succStart[t]; s < cg.succStart[t + 1]; s++) {
+      const u = cg.succIdx[s];
+      if (--this.missing[u] === 0) this.ready.push(u);
+    }
+  }
+
+  result(): Decoded {
+    return { thread: this.thread, start: this.start, makespan: this.makespan };
+  }
+}
+
+/** Decodes a priority vector into a schedule with the chosen placement rule. */
+export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opts: DecodeOptions = {}): Decoded {
+  const placement = opts.placement ?? 'eft';
+  const insertion = opts.insertion ?? true;
+  const threads = Math.max(1, Math.min(cg.threads, opts.threadLimit ?? cg.threads));
+  const state = new ListState(cg);
+  const { lines } = state;
+  for (let placed = 0; placed < cg.n; placed++) {
+    const t = state.next(priority);
+    const r = state.readyTimes.compute(t, state.thread, state.finish);
+    let forced = state.forced(t);
+    if (forced < 0 && opts.assign) forced = opts.assign[t];
     let bestP = forced, bestStart = Infinity;
     if (forced >= 0) bestStart = lines.earliest(forced, r[forced], cg.cost[t], insertion);
     else if (placement === 'earliest-free') {
@@ -164,16 +210,7 @@ export function listSchedule(cg: CompiledGraph, priority: ArrayLike<number>, opt
         if (s < bestStart) { bestStart = s; bestP = p; }
       }
     }
-    thread[t] = bestP;
-    start[t] = bestStart;
-    finish[t] = bestStart + cg.cost[t];
-    if (finish[t] > makespan) makespan = finish[t];
-    if (cg.group[t] >= 0) groupThread[cg.group[t]] = bestP;
-    lines.add(bestP, bestStart, finish[t]);
-    for (let s = cg.succStart[t]; s < cg.succStart[t + 1]; s++) {
-      const u = cg.succIdx[s];
-      if (--missing[u] === 0) ready.push(u);
-    }
+    state.place(t, bestP, bestStart);
   }
-  return { thread, start, makespan };
+  return state.result();
 }

@@ -5,7 +5,7 @@
  * baseline: the barriers waste time whenever levels are unbalanced.
  */
 import { defineScheduler } from './base.js';
-import { ReadyTimes, Timelines } from './list.js';
+import { ListState } from './list.js';
 
 export const staged = defineScheduler(
   'staged',
@@ -20,32 +20,25 @@ export const staged = defineScheduler(
     const levels: number[][] = Array.from({ length: depth }, () => []);
     for (const t of cg.topo) levels[level[t]].push(t);
 
-    const thread = new Int32Array(cg.n).fill(-1), start = new Float64Array(cg.n), finish = new Float64Array(cg.n);
-    const groupThread = new Int32Array(cg.groups).fill(-1);
-    const lines = new Timelines(cg.threads, cg.threadReady);
-    const readyTimes = new ReadyTimes(cg);
+    const state = new ListState(cg);
     let barrier = 0;
     for (const tasks of levels) {
       tasks.sort((a, b) => cg.cost[b] - cg.cost[a] || a - b);
       let levelEnd = barrier;
       for (const t of tasks) {
-        const r = readyTimes.compute(t, thread, finish);
-        const forced = cg.fixed[t] >= 0 ? cg.fixed[t] : cg.group[t] >= 0 ? groupThread[cg.group[t]] : -1;
+        const r = state.readyTimes.compute(t, state.thread, state.finish);
+        const forced = state.forced(t);
         let bestP = -1, bestStart = Infinity;
         for (let p = 0; p < cg.threads; p++) {
           if (forced >= 0 && p !== forced) continue;
-          const s = lines.earliest(p, Math.max(barrier, r[p]), cg.cost[t], false);
+          const s = state.lines.earliest(p, Math.max(barrier, r[p]), cg.cost[t], false);
           if (s < bestStart) { bestStart = s; bestP = p; }
         }
-        thread[t] = bestP;
-        start[t] = bestStart;
-        finish[t] = bestStart + cg.cost[t];
-        if (cg.group[t] >= 0) groupThread[cg.group[t]] = bestP;
-        lines.add(bestP, bestStart, finish[t]);
-        levelEnd = Math.max(levelEnd, finish[t]);
+        state.place(t, bestP, bestStart);
+        levelEnd = Math.max(levelEnd, state.finish[t]);
       }
       barrier = levelEnd;
     }
-    return { thread, start, makespan: barrier };
+    return state.result();
   },
 );
