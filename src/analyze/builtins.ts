@@ -9,7 +9,10 @@ function table<V>(entries: Record<string, V>): ReadonlyMap<string, V> {
   return new Map(Object.entries(entries));
 }
 
-/** prim: a primitive that clones exactly; data: plain data that clones exactly; any: anything else. */
+/**
+ * prim: a primitive that clones exactly; data: plain data that clones exactly; any: anything else.
+ * RegExp and Error are `any`: a clone loses lastIndex, subclasses and own properties.
+ */
 export type ValueKind = 'prim' | 'data' | 'any';
 
 export const joinKind = (a: ValueKind, b: ValueKind): ValueKind =>
@@ -36,19 +39,19 @@ export const pureGlobalCalls = table<ValueKind>({
   parseInt: 'prim', parseFloat: 'prim', isNaN: 'prim', isFinite: 'prim', Number: 'prim', String: 'prim',
   Boolean: 'prim', BigInt: 'prim', encodeURIComponent: 'prim', decodeURIComponent: 'prim', encodeURI: 'prim',
   decodeURI: 'prim', escape: 'prim', unescape: 'prim', atob: 'prim', btoa: 'prim', structuredClone: 'data',
-  Array: 'data', Object: 'any', Date: 'prim', RegExp: 'data', Error: 'data', TypeError: 'data', RangeError: 'data',
-  SyntaxError: 'data', ReferenceError: 'data', EvalError: 'data', URIError: 'data', Symbol: 'any',
+  Array: 'data', Object: 'any', Date: 'prim', RegExp: 'any', Error: 'any', TypeError: 'any', RangeError: 'any',
+  SyntaxError: 'any', ReferenceError: 'any', EvalError: 'any', URIError: 'any', Symbol: 'any',
 });
 
 /** Constructors whose `new` is pure, with the kind of instance. */
 export const pureConstructors = table<ValueKind>({
-  Array: 'data', Object: 'data', Map: 'data', Set: 'data', Date: 'data', RegExp: 'data', Error: 'data',
-  TypeError: 'data', RangeError: 'data', SyntaxError: 'data', ReferenceError: 'data', EvalError: 'data',
-  URIError: 'data', ArrayBuffer: 'data', SharedArrayBuffer: 'any', DataView: 'data', Int8Array: 'data',
+  Array: 'data', Object: 'data', Map: 'data', Set: 'data', Date: 'data', RegExp: 'any', Error: 'any',
+  TypeError: 'any', RangeError: 'any', SyntaxError: 'any', ReferenceError: 'any', EvalError: 'any',
+  URIError: 'any', ArrayBuffer: 'data', SharedArrayBuffer: 'any', DataView: 'data', Int8Array: 'data',
   Uint8Array: 'data', Uint8ClampedArray: 'data', Int16Array: 'data', Uint16Array: 'data', Int32Array: 'data',
   Uint32Array: 'data', Float32Array: 'data', Float64Array: 'data', BigInt64Array: 'data', BigUint64Array: 'data',
   WeakMap: 'any', WeakSet: 'any', WeakRef: 'any', TextEncoder: 'any', TextDecoder: 'any', URL: 'any',
-  URLSearchParams: 'any', AggregateError: 'data', Boolean: 'any', Number: 'any', String: 'any', Intl: 'any',
+  URLSearchParams: 'any', AggregateError: 'any', Boolean: 'any', Number: 'any', String: 'any', Intl: 'any',
 });
 
 /** Global namespaces: member calls are pure unless named in `mutatesArg0` or `effects`. */

@@ -48,6 +48,32 @@ class UnionFind<T> {
   }
 }
 
+/** Bindings whose values may share objects (not primitives), from the links statements make. */
+export function aliasClasses(
+  statements: StatementInfo[],
+  ids: number[],
+  kinds: TopKinds,
+  isTracked: (n: string) => boolean,
+): { classOf: (n: string) => Set<string>; classes: Set<string>[] } {
+  const uf = new UnionFind<string>();
+  const nonPrim = (n: string) => isTracked(n) && (kinds.get(n)?.k ?? 'any') !== 'prim';
+  for (const id of ids) {
+    for (const [a, b] of statements[id].facts.links) if (nonPrim(a) && nonPrim(b)) uf.union(a, b);
+  }
+  const members = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const s = statements[id];
+    for (const n of [...s.defines, ...s.reads, ...s.writes, ...s.mutates]) {
+      if (!isTracked(n)) continue;
+      const root = uf.find(n);
+      const set = members.get(root) ?? new Set();
+      set.add(n);
+      members.set(root, set);
+    }
+  }
+  return { classOf: (n) => members.get(uf.find(n)) ?? new Set([n]), classes: [...members.values()] };
+}
+
 export function effectOrdered(s: StatementInfo): boolean {
   return s.effects.length > 0 || s.awaits;
 }
@@ -60,26 +86,7 @@ export function buildDependences(
 ): Dependences {
   const isTracked = (n: string) => !staticNames.has(n) && !n.startsWith('#');
 
-  // Alias classes: bindings whose values may share objects.
-  const uf = new UnionFind<string>();
-  const nonPrim = (n: string) => isTracked(n) && (kinds.get(n)?.k ?? 'any') !== 'prim';
-  for (const id of tasks) {
-    const s = statements[id];
-    for (const [a, b] of s.facts.links) if (nonPrim(a) && nonPrim(b)) uf.union(a, b);
-  }
-  const classMembers = new Map<string, Set<string>>();
-  const allNames = new Set<string>();
-  for (const id of tasks) {
-    const s = statements[id];
-    [...s.defines, ...s.reads, ...s.writes, ...s.mutates].filter(isTracked).forEach((n) => allNames.add(n));
-  }
-  for (const n of allNames) {
-    const root = uf.find(n);
-    const set = classMembers.get(root) ?? new Set();
-    set.add(n);
-    classMembers.set(root, set);
-  }
-  const classOf = (n: string) => classMembers.get(uf.find(n)) ?? new Set([n]);
+  const { classOf, classes } = aliasClasses(statements, tasks, kinds, isTracked);
 
   // Access sets: a mutation reads and writes every binding of the class.
   const accessSets = new Map<number, { reads: Set<string>; writes: Set<string> }>();
@@ -166,8 +173,8 @@ export function buildDependences(
       }
     }
   }
-  const aliasClasses = [...classMembers.values()].filter((c) => c.size > 1).map((c) => [...c].sort());
-  for (const cls of aliasClasses) {
+  const multi = classes.filter((c) => c.size > 1).map((c) => [...c].sort());
+  for (const cls of multi) {
     const members = new Set(cls);
     const touching = tasks.filter((id) => {
       const { reads, writes } = accessSets.get(id)!;
@@ -201,5 +208,5 @@ export function buildDependences(
   }
 
   edges.sort((a, b) => a.from - b.from || a.to - b.to || a.kind.localeCompare(b.kind));
-  return { edges, reaching, pinned, group, groupReasons, aliasClasses, accessSets };
+  return { edges, reaching, pinned, group, groupReasons, aliasClasses: multi, accessSets };
 }

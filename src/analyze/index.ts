@@ -5,7 +5,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { buildContext, type ScriptContext } from './context.js';
-import { buildDependences, type DepEdge, type Dependences } from './dependences.js';
+import { aliasClasses, buildDependences, type DepEdge, type Dependences } from './dependences.js';
 import { computeTopKinds } from './kinds.js';
 import { parseScript, type ModuleKind, type ParsedScript } from './parse.js';
 import { chooseReplicated, isFunctionConst } from './replicate.js';
@@ -86,11 +86,15 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
   }
 
   const bindings = collectBindings(ctx, statementOf);
+  // A binding is stable when nothing after its declaration assigns it or changes an object it may share.
+  const functionNames = new Set(statements.filter((s) => s.kind === 'function' || isFunctionConst(s.path.node)).flatMap((s) => s.defines));
+  const { classOf } = aliasClasses(statements, statements.map((s) => s.id), kinds, (n) => !n.startsWith('#') && !functionNames.has(n));
   const writtenLater = (name: string, after: number) => {
     const b = bindings.get(name);
     if (!b) return false;
     if (b.assignedBy.some((i) => i !== after)) return true;
-    return statements.some((s) => s.id !== after && s.mutates.includes(name));
+    const cls = classOf(name);
+    return statements.some((s) => s.id !== after && s.mutates.some((m) => m === name || cls.has(m)));
   };
   const replicated = chooseReplicated(statements, writtenLater);
   const staticNames = new Set<string>();
@@ -123,6 +127,14 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
   void summaries;
 
   const sequentialReasons = findBlockers(ctx, statements, replicated, bindings, staticNames);
+  // A `var` nested in a block cannot be turned into an assignment to the module-level binding.
+  for (const name of moduleScoped) {
+    const b = ctx.programScope.getBinding(name);
+    const decl = b?.path.parentPath;
+    if (b?.kind === 'var' && decl && !decl.parentPath?.isProgram()) {
+      sequentialReasons.push({ reason: `line ${b.path.node.loc?.start.line} declares \`var ${name}\` inside a block, and functions use it`, line: b.path.node.loc?.start.line });
+    }
+  }
   return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons };
 }
 

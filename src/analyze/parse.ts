@@ -13,7 +13,10 @@ export type ModuleKind = 'module' | 'commonjs';
 
 export interface ParsedScript {
   ast: t.File;
+  /** The source with line endings normalised to \n (recast does so; node offsets refer to this text). */
   code: string;
+  /** The source exactly as given. */
+  original: string;
   kind: ModuleKind;
   filename?: string;
 }
@@ -66,15 +69,17 @@ export function detectKind(code: string, filename?: string, forced?: ModuleKind 
   return 'commonjs';
 }
 
-export function parseScript(code: string, opts: { filename?: string; kind?: ModuleKind | 'auto' } = {}): ParsedScript {
+export function parseScript(original: string, opts: { filename?: string; kind?: ModuleKind | 'auto' } = {}): ParsedScript {
+  // JavaScript reads CR LF in template literals as LF, so normalising changes no value.
+  const code = original.replace(/\r\n?/g, '\n');
   const kind = detectKind(code, opts.filename, opts.kind);
   let ast: t.File;
   try {
     ast = recast.parse(code, { parser: { parse: (src: string) => babelParse(src, babelOptions(kind)) } }) as t.File;
   } catch (err) {
     const e = err as { message: string; loc?: { line: number; column: number } };
-    if (e.loc) throw diagnostics.syntaxError(e.message, { line: e.loc.line, column: e.loc.column + 1 }, opts.filename, code);
+    if (e.loc) throw diagnostics.syntaxError(e.message, { line: e.loc.line, column: e.loc.column + 1 }, opts.filename, original);
     throw err;
   }
-  return { ast, code, kind, filename: opts.filename };
+  return { ast, code, original, kind, filename: opts.filename };
 }

@@ -6,7 +6,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
-import { ANY, PRIM, emptyFacts, foldCall, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
+import { ANY, PRIM, emptyFacts, foldCall, joinSym, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
 import { traverse } from './traverse.js';
 import { UnitWalker, type TopKinds } from './walk.js';
 
@@ -102,7 +102,9 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     const ctor = cls.get('body').get('body').find((m) => m.isClassMethod() && m.node.kind === 'constructor');
     const sup = cls.node.superClass;
     if (!ctor && t.isIdentifier(sup) && ctx.classes.has(sup.name)) {
-      f.calls.push({ callee: `new ${sup.name}`, args: [], argKinds: [], receiver: new Set(['#this']) });
+      // The implicit constructor passes every argument on to the parent class.
+      const same = Array.from({ length: 8 }, (_, i) => new Set([`#p${i}`]));
+      f.calls.push({ callee: `new ${sup.name}`, args: same, argKinds: same.map((_, i) => ({ k: 'prim' as const, params: [i] })), receiver: new Set(['#this']) });
     } else if (!ctor && sup && !(t.isIdentifier(sup) && /Error$|^Object$|^Array$|^Map$|^Set$/.test(sup.name) && !cls.scope.getBinding(sup.name))) {
       f.unknownCall = true;
     }
@@ -150,14 +152,28 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
           if (foldCall(f, target, site)) changed = true;
         }
         if (src.unknownCall && foldCall(f, escaped, { callee: '?', args: [], argKinds: [], receiver: new Set() })) changed = true;
+        // Keep links finite: duplicates add nothing.
+        f.links = dedupeLinks(f.links);
       }
       if (!changed) break;
     }
     return escaped;
   }
 
+  /** Union without mapping: parameters and `this` stay the callee's own. */
   function foldInto(into: Facts, from: Facts): void {
-    foldCall(into, from, { callee: '?', args: [], argKinds: [], receiver: new Set() });
+    const before = into.mutates.size + into.reads.size + into.writes.size + into.effects.size + into.links.length;
+    from.reads.forEach((r) => into.reads.add(r));
+    from.writes.forEach((r) => into.writes.add(r));
+    from.effects.forEach((r) => into.effects.add(r));
+    from.dynamic.forEach((r) => into.dynamic.add(r));
+    if (from.unknownCall) into.unknownCall = true;
+    for (const [k, v] of from.mutates) {
+      const prev = into.mutates.get(k);
+      into.mutates.set(k, prev ? joinSym(prev, v) : v);
+    }
+    for (const link of from.links) into.links.push(link);
+    return void before;
   }
 
   function factsOfCallee(callee: string): Facts {
@@ -173,6 +189,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       foldInto(f, extra);
       for (const site of extra.calls) foldCall(f, factsOfCallee(site.callee), site);
     }
+    f.links = dedupeLinks(f.links);
     return f;
   }
 
@@ -205,6 +222,16 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     },
   };
   return api;
+}
+
+function dedupeLinks(links: [string, string][]): [string, string][] {
+  const seen = new Set<string>();
+  return links.filter(([a, b]) => {
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export type { CallSite };

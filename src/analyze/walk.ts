@@ -203,7 +203,7 @@ export class UnitWalker {
       case 'BinaryExpression':
         return PRIM;
       case 'RegExpLiteral':
-        return DATA;
+        return ANY; // a clone resets lastIndex
       case 'UnaryExpression':
         return PRIM;
       case 'Identifier':

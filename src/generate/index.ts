@@ -20,7 +20,7 @@ export interface GenerateOptions {
 
 /** The original script, untouched, under a comment that says why. */
 export function generateSequential(analysis: Analysis, reason: string, filename?: string): string {
-  const code = analysis.parsed.code;
+  const code = analysis.parsed.original;
   const file = filename ? basename(filename) : 'the input';
   const shebang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '';
   return shebang + sequentialHeader(file, reason) + code.slice(shebang.length);
@@ -216,7 +216,14 @@ function threadBody(
       for (const n of s.defines) if (!moduleScoped.has(n)) hoisted.add(n);
     }
   }
-  if (hoisted.size) lines.push(`${by}let ${[...hoisted].join(', ')};`);
+  if (hoisted.size) {
+    // `var` bindings stay `var`: a nested `var` of the same name must not clash with a `let`.
+    const isVar = (n: string) => analysis.bindings.get(n)?.declKind === 'var';
+    const vars = [...hoisted].filter(isVar);
+    const lets = [...hoisted].filter((n) => !isVar(n));
+    if (vars.length) lines.push(`${by}var ${vars.join(', ')};`);
+    if (lets.length) lines.push(`${by}let ${lets.join(', ')};`);
+  }
 
   // Main thread: what it knows has finished on each worker, to skip needless waits.
   const knownDone = new Map<number, number>();

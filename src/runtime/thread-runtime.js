@@ -109,7 +109,12 @@ function parallelizeRuntime(threads, entry, plan) {
           props[k] = String(error[k]);
         }
       }
-      return { isError: true, ctor: error.constructor && error.constructor.name, message: error.message, stack: error.stack, props };
+      // Node prints the stack, whose first line V8 may have written before the constructor set `name`;
+      // the original prints it later, with the final name: rebuild that line.
+      let stack = typeof error.stack === 'string' ? error.stack : undefined;
+      const at = stack ? stack.indexOf('\n    at ') : -1;
+      if (at >= 0) stack = String(error) + stack.slice(at);
+      return { isError: true, ctor: error.constructor && error.constructor.name, message: error.message, stack, props };
     }
     try {
       return { isError: false, value: structuredClone(error) };
@@ -120,7 +125,8 @@ function parallelizeRuntime(threads, entry, plan) {
 
   function revive(s) {
     if (!s.isError) return s.value;
-    const own = plan.errorClasses && plan.errorClasses[s.ctor];
+    const classes = plan.errorClasses ? plan.errorClasses() : {};
+    const own = Object.hasOwn(classes, s.ctor) ? classes[s.ctor] : undefined;
     const builtin = globalThis[s.ctor];
     const Ctor = typeof own === 'function' ? own : typeof builtin === 'function' && builtin.prototype instanceof Error ? builtin : Error;
     const error = Reflect.construct(Error, [s.message], Ctor);
