@@ -50,9 +50,15 @@ export class Timelines {
   earliest(p: number, ready: number, dur: number, insertion: boolean): number {
     let t = Math.max(ready, this.threadReady[p]);
     const s = this.starts[p], e = this.ends[p];
-    if (!insertion) return s.length ? Math.max(t, e[e.length - 1]) : t;
-    for (let i = 0; i < s.length; i++) {
-      if (e[i] <= t) continue;
+    if (!insertion || s.length === 0 || e[e.length - 1] <= t) return s.length ? Math.max(t, e[e.length - 1]) : t;
+    // Intervals do not overlap, so ends are sorted too: skip those over before t by bisection.
+    let lo = 0, hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (e[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < s.length; i++) {
       if (s[i] >= t + dur) return t;
       t = e[i];
     }
