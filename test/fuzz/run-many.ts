@@ -10,6 +10,8 @@ export interface Failure {
   seed: number;
   program: GeneratedProgram;
   result: CaseResult;
+  /** The failure did not repeat on a second run. */
+  flaky?: boolean;
   shrunk?: Program;
   shrunkResult?: CaseResult;
 }
@@ -41,12 +43,16 @@ export async function fuzzMany(opts: FuzzOptions): Promise<FuzzSummary> {
     const program = generateProgram(seed);
     const result = await runCase(program, opts.transform, { timeoutMs: opts.timeoutMs });
     opts.onCase?.(seed, result, ++done);
-    if (!result.ok) failures.push({ seed, program, result });
+    if (!result.ok) {
+      // A second run tells a reproducible failure from a timing-dependent one.
+      const again = await runCase(program, opts.transform, { timeoutMs: opts.timeoutMs });
+      failures.push({ seed, program, result, flaky: again.ok });
+    }
   });
   // Shrink afterwards, one at a time, so shrinking does not compete with the main run for cores.
   if (opts.shrink !== false) {
     failures.sort((a, b) => a.seed - b.seed);
-    for (const f of failures.slice(0, opts.maxShrink ?? Infinity)) {
+    for (const f of failures.filter((x) => !x.flaky).slice(0, opts.maxShrink ?? Infinity)) {
       const { program, result } = await shrinkCase(f.program, opts.transform, f.result, { timeoutMs: Math.min(opts.timeoutMs ?? 20_000, 10_000) });
       f.shrunk = program;
       f.shrunkResult = result;
@@ -62,7 +68,7 @@ export function formatFailure(f: Failure): string {
   const r = f.shrunkResult ?? f.result;
   const ext = p.kind === 'module' ? 'mjs' : 'js';
   return [
-    `--- seed ${f.seed} (${f.result.kind}, ${p.kind}) ---`,
+    `--- seed ${f.seed} (${f.result.kind}, ${p.kind}${f.flaky ? ', flaky: passed on a second run' : ''}) ---`,
     r.diff ?? '',
     `shrunk program (input.${ext}, times ${JSON.stringify(p.times)}):`,
     p.code.replace(/^/gm, '  | '),
