@@ -1,8 +1,8 @@
 /**
  * A plan as an SVG Gantt chart: one row per thread ("main", "worker 1", …),
  * tasks as labelled boxes, messages between threads as arrows from the
- * producer's finish to the data's arrival, a millisecond axis, and the
- * estimated makespan marked with a dashed line.
+ * producer's finish to the data's arrival, a time axis (ms, or s for long
+ * plans), and the estimated makespan marked with a dashed line.
  */
 import type { Plan, TaskGraph } from '../schedule/types.js';
 import { ARROW_DEFS, esc, fit, formatMs, taskColors, taskLabel, threadName, tickLabel, ticks } from './svg.js';
@@ -37,13 +37,16 @@ export function ganttSvg(plan: Plan, graph: TaskGraph, opts: GanttOptions = {}):
 
   // Grid and axis.
   const axisY = rowY(rows) + 2;
-  for (const v of ticks(span, Math.max(2, Math.floor(plotW / 90)))) {
-    out.push(`<line x1="${x(v).toFixed(1)}" y1="${top - 6}" x2="${x(v).toFixed(1)}" y2="${axisY}" stroke="#eee"/>`);
-    out.push(`<line x1="${x(v).toFixed(1)}" y1="${axisY}" x2="${x(v).toFixed(1)}" y2="${axisY + 5}" stroke="#888"/>`);
-    out.push(`<text x="${x(v).toFixed(1)}" y="${axisY + 17}" text-anchor="middle" fill="#555">${tickLabel(v)}</text>`);
+  // Long plans read better in seconds than in five-digit milliseconds.
+  const unit = span >= 10_000 ? 1000 : 1;
+  for (const u of ticks(span / unit, Math.max(2, Math.floor(plotW / 90)))) {
+    const tx = x(u * unit).toFixed(1);
+    out.push(`<line x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${axisY}" stroke="#eee"/>`);
+    out.push(`<line x1="${tx}" y1="${axisY}" x2="${tx}" y2="${axisY + 5}" stroke="#888"/>`);
+    out.push(`<text x="${tx}" y="${axisY + 17}" text-anchor="middle" fill="#555">${tickLabel(u)}</text>`);
   }
   out.push(`<line x1="${left}" y1="${axisY}" x2="${left + plotW}" y2="${axisY}" stroke="#888"/>`);
-  out.push(`<text x="${left - 8}" y="${axisY + 17}" text-anchor="end" fill="#555">ms</text>`);
+  out.push(`<text x="${left - 8}" y="${axisY + 17}" text-anchor="end" fill="#555">${unit === 1 ? 'ms' : 's'}</text>`);
 
   // Thread rows.
   for (let p = 0; p < rows; p++) {
