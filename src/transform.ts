@@ -3,7 +3,7 @@
  * own and can be replaced through the options.
  */
 import { basename } from 'node:path';
-import { analyze, type Analysis } from './analyze/index.js';
+import { analyze } from './analyze/index.js';
 import { diagnostics, warnings as warningsOf } from './diagnostics.js';
 import { estimate } from './estimate/index.js';
 import { generateParallel, generateSequential } from './generate/index.js';
@@ -56,12 +56,16 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   } else {
     out = generateParallel(analysis, plan, est, { filename: file, scheduler: plan.plan.scheduler });
   }
-  return { code: out, map: null, warnings, graph, schedule: plan.plan, taskGraph: scriptGraphOf(analysis, plan), sequentialReason: reason };
-}
-
-function scriptGraphOf(analysis: Analysis, plan: ScriptPlan) {
-  void analysis;
-  return { tasks: plan.plan.threads.flat().map((s) => ({ id: s.task, cost: s.finish - s.start })), edges: [] };
+  return {
+    code: out,
+    map: null,
+    warnings,
+    graph,
+    schedule: plan.plan,
+    taskGraph: plan.graph,
+    statementLines: plan.statementOf.map((id) => analysis.statements[id].line),
+    sequentialReason: reason,
+  };
 }
 
 export { basename };

@@ -28,7 +28,9 @@ export interface TransformResult {
   warnings: Warning[];
   graph: unknown;
   schedule: Plan | null;
+  /** The statements as scheduled: task i is the statement on line statementLines[i]. */
   taskGraph: TaskGraph;
+  statementLines: number[];
   /** Why the output is the sequential script, when it is. */
   sequentialReason?: string;
 }

@@ -25,7 +25,8 @@ export function scriptTaskGraph(analysis: Analysis, est: Estimates): ScriptGraph
   const taskOf = new Map(statementOf.map((s, i) => [s, i]));
   const tasks: Task[] = statementOf.map((id, i) => {
     const s = analysis.statements[id];
-    const task: Task = { id: i, cost: est.cost[id], label: `L${s.line}` };
+    const text = analysis.parsed.code.slice(s.start, s.end).replace(/\s+/g, ' ');
+    const task: Task = { id: i, cost: est.cost[id], label: `L${s.line} ${text.length > 40 ? text.slice(0, 39) + '…' : text}` };
     if (analysis.deps.pinned.has(id)) task.pin = 0;
     const g = analysis.deps.group.get(id);
     if (g !== undefined) task.group = g;
@@ -55,6 +56,9 @@ export function scriptTaskGraph(analysis: Analysis, est: Estimates): ScriptGraph
 
 export interface ScriptPlan {
   plan: Plan;
+  /** The task graph the plan is for (task i is statement statementOf[i]). */
+  graph: TaskGraph;
+  statementOf: number[];
   /** Statement ids per thread, in program order; thread 0 is main. Empty workers removed. */
   threads: number[][];
   parallel: boolean;
@@ -71,7 +75,7 @@ export function planScript(
   const platform: Platform = { ...defaultPlatform, ...opts.platform, threads: maxThreads };
   const sequentialOrder = [graph.tasks.map((t) => t.id)];
   const sequentialPlan = simulate(graph, platform, sequentialOrder, 'sequential');
-  const asSequential = (reason: string): ScriptPlan => ({ plan: sequentialPlan, threads: [[...analysis.tasks]], parallel: false, reason });
+  const asSequential = (reason: string): ScriptPlan => ({ plan: sequentialPlan, graph, statementOf, threads: [[...analysis.tasks]], parallel: false, reason });
   if (graph.tasks.length < 2) return asSequential('there is at most one statement to schedule');
   if (maxThreads < 2) return asSequential('only one thread is available');
   const scheduler = opts.scheduler ?? defaultScheduler;
@@ -88,7 +92,7 @@ export function planScript(
       `the best plan (${fmt(plan.makespan)}) does not beat running in order (${fmt(total)}) by ${Math.round((1 - REQUIRED_GAIN) * 100)}% once worker start-up (${fmt(platform.startup)}) and messages are counted`,
     );
   }
-  return { plan, threads: order.map((o) => o.map((t) => statementOf[t])), parallel: true };
+  return { plan, graph, statementOf, threads: order.map((o) => o.map((t) => statementOf[t])), parallel: true };
 }
 
 export function fmt(ms: number): string {

@@ -1,0 +1,193 @@
+/**
+ * The command line: `parallelize INPUT -o OUTPUT`, plus `graph`, `schedule` and `plot`.
+ * Exit codes: 0 success, 1 the transform failed, 2 bad arguments.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { diagnostics, formatError, ParallelizeError } from '../diagnostics.js';
+import { transform } from '../transform.js';
+import { loadScheduler } from '../schedule/index.js';
+import type { TransformOptions, TransformResult } from '../types.js';
+import { runGraphSchedule } from './graph-schedule.js';
+import { renderPlot } from './plot.js';
+import { graphDot, graphMermaid, scriptPlotGraph } from './graph-formats.js';
+import { scheduleText } from './schedule-text.js';
+
+const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit code carried by an error thrown inside a command. */
+class UsageError extends Error {}
+
+function readInput(input: string | undefined, io: CliIO): { code: string; filename?: string } {
+  if (input === undefined || input === '-') return { code: io.readStdin() };
+  try {
+    return { code: readFileSync(input, 'utf8'), filename: input };
+  } catch (err) {
+    throw diagnostics.readFailed(input, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
+  }
+}
+
+function readTimes(file: string | undefined): Record<string, number> | undefined {
+  if (!file) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw diagnostics.badTimesFile(file, (err as Error).message);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw diagnostics.badTimesFile(file, 'not a JSON object');
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (!/^\d+$/.test(k) || typeof v !== 'number' || !(v >= 0)) throw diagnostics.badTimesFile(file, `entry ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    out[k] = v;
+  }
+  return out;
+}
+
+function positiveInt(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; scheduler?: string }, io: CliIO): Promise<TransformResult> {
+  const { code, filename } = readInput(input, io);
+  const options: TransformOptions = { filename, workers: opts.workers, times: readTimes(opts.times) };
+  if (opts.scheduler) {
+    try {
+      options.scheduler = await loadScheduler(opts.scheduler);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  return transform(code, options);
+}
+
+function writeOut(text: string, file: string | undefined, io: CliIO): void {
+  if (file) writeFileSync(file, text);
+  else io.stdout(text);
+}
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('parallelize');
+  program
+    .description('Rewrite a JavaScript script so that its independent top-level statements run in parallel on worker threads.')
+    .version(version, '-v, --version')
+    .argument('[input]', 'script to transform (stdin when absent or "-")')
+    .option('-o, --output <file>', 'write the parallel script here (stdout when absent)')
+    .option('-w, --workers <n>', 'at most this many threads, main included', positiveInt('--workers'))
+    .option('--times <file>', 'JSON file mapping source lines to milliseconds')
+    .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
+    .option('--plot <file.svg>', 'also write the plan as a Gantt chart (SVG)')
+    .option('-q, --quiet', 'do not print warnings')
+    .action(async (input: string | undefined, opts) => {
+      const result = await transformFrom(input, opts, io);
+      writeOut(result.code, opts.output, io);
+      if (opts.plot) writeFileSync(opts.plot, renderPlot('gantt', 'svg', result.schedule, scriptPlotGraph(result)));
+      if (!opts.quiet) for (const w of result.warnings) io.stderr(`parallelize: ${w.message}\n`);
+    });
+
+  program
+    .command('graph')
+    .description('print the dependency graph between top-level statements')
+    .argument('[input]', 'script (stdin when absent or "-")')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'dot', 'mermaid', 'svg']).default('json'))
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .action(async (input: string | undefined, opts) => {
+      const result = await transformFrom(input, {}, io);
+      const text =
+        opts.format === 'json' ? JSON.stringify(result.graph, null, 2) + '\n'
+        : opts.format === 'dot' ? graphDot(result)
+        : opts.format === 'mermaid' ? graphMermaid(result)
+        : renderPlot('dag', 'svg', null, scriptPlotGraph(result));
+      writeOut(text, opts.output, io);
+    });
+
+  program
+    .command('schedule')
+    .description('print the plan for a script, or schedule benchmark graph files (--graph)')
+    .argument('[input]', 'script (stdin when absent or "-")')
+    .option('-w, --workers <n>', 'threads, main included', positiveInt('--workers'))
+    .option('--times <file>', 'JSON file mapping source lines to milliseconds')
+    .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
+    .option('--graph <files...>', 'schedule these graph files (.stg, WfFormat .json, our .json) instead of a script')
+    .option('--ccr <x>', 'with --graph: every edge costs x × the average task time', (v: string) => {
+      const n = Number(v);
+      if (!(n >= 0)) throw new UsageError(`--ccr must be a number ≥ 0, got "${v}"`);
+      return n;
+    })
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text', 'mermaid']).default('text'))
+    .option('--plot <file.svg>', 'also write the plan as a Gantt chart (SVG)')
+    .action(async (input: string | undefined, opts) => {
+      if (opts.graph) {
+        if (!opts.workers) throw new UsageError('--graph needs --workers');
+        let lines: string[];
+        try {
+          lines = await runGraphSchedule({ files: opts.graph, workers: opts.workers, scheduler: opts.scheduler, ccr: opts.ccr, format: opts.format === 'text' ? 'text' : 'json' });
+        } catch (err) {
+          throw new ParallelizeError('GRAPH_FAILED', (err as Error).message);
+        }
+        io.stdout(lines.join('\n') + '\n');
+        return;
+      }
+      const result = await transformFrom(input, opts, io);
+      if (opts.plot) writeFileSync(opts.plot, renderPlot('gantt', 'svg', result.schedule, scriptPlotGraph(result)));
+      if (opts.format === 'mermaid') io.stdout(renderPlot('gantt', 'mermaid', result.schedule, scriptPlotGraph(result)));
+      else io.stdout(scheduleText(result, opts.format));
+    });
+
+  program
+    .command('plot')
+    .description('draw the plan (Gantt chart) or the dependency graph of a script')
+    .argument('[input]', 'script (stdin when absent or "-")')
+    .addOption(new Option('--kind <kind>', 'what to draw').choices(['gantt', 'dag']).default('gantt'))
+    .addOption(new Option('--format <format>', 'picture format').choices(['svg', 'mermaid']).default('svg'))
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .option('-w, --workers <n>', 'threads, main included', positiveInt('--workers'))
+    .option('--times <file>', 'JSON file mapping source lines to milliseconds')
+    .action(async (input: string | undefined, opts) => {
+      const result = await transformFrom(input, opts, io);
+      writeOut(renderPlot(opts.kind, opts.format, result.schedule, scriptPlotGraph(result)), opts.output, io);
+    });
+
+  // Errors go through our own formatter and exit codes.
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    cmd.showSuggestionAfterError(true);
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never throws). */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  const color = io.isTTY && !io.env.NO_COLOR;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      io.stderr(`parallelize: ${err.message.replace(/^error: /, '')}\nTry 'parallelize --help'.\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`parallelize: ${err.message}\nTry 'parallelize --help'.\n`);
+      return 2;
+    }
+    io.stderr(formatError(err, { color }) + '\n');
+    return 1;
+  }
+}
