@@ -47,7 +47,9 @@ export async function runCase(program: Program, transformFn: TransformFn, opts: 
 
     let code: string;
     try {
-      const result = await transformFn(program.code, { filename: file, times: { ...program.times } });
+      // An absolute path: a transform may look for the nearest package.json from it, and this
+      // process's working directory (with its own package.json) must not leak into the result.
+      const result = await transformFn(program.code, { filename: join(outDir, file), times: { ...program.times } });
       code = typeof result === 'string' ? result : result.code;
     } catch (err) {
       const original = await originalRun;
