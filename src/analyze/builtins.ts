@@ -135,6 +135,19 @@ export const mutatingMethods = new Set([
   'setTime', 'write', 'writeUInt8', 'writeInt32LE', 'writeUInt32LE', 'writeDoubleLE', 'lastIndex',
 ]);
 
+/** What mutating methods return: the receiver itself, one of its elements, or a primitive. */
+export const mutatingMethodReturns = table<'receiver' | 'element' | ValueKind>({
+  sort: 'receiver', reverse: 'receiver', fill: 'receiver', copyWithin: 'receiver', set: 'receiver', add: 'receiver',
+  push: 'prim', unshift: 'prim', delete: 'prim', clear: 'prim', pop: 'element', shift: 'element', splice: 'receiver',
+});
+
+/** Methods and functions that return a new container: changing it changes nothing else. */
+export const freshContainerMethods = new Set([
+  'map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with', 'split',
+  'match', 'matchAll', 'keys', 'values', 'entries', 'from', 'of', 'parse', 'fromEntries', 'assign', 'structuredClone',
+  'getOwnPropertyNames', 'exec', 'subarray',
+]);
+
 /** Methods whose callback arguments run during the call. */
 export const callbackMethods = new Set([
   'map', 'filter', 'forEach', 'reduce', 'reduceRight', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some',

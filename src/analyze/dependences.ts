@@ -186,8 +186,8 @@ export function buildDependences(
       if (id <= lastMutation) {
         groups.union(touching[0], id);
         groupReasons.set(id, `changes objects shared by ${cls.join(', ')}`);
-      } else {
-        // Reading two bindings that share objects: they must arrive in one message.
+      } else if (statements[id].facts.identity) {
+        // Comparing objects from two bindings that share them: they must arrive in one message.
         const producers = new Set([...reaching.get(id)!].filter(([v]) => members.has(v)).map(([, p]) => p));
         if (producers.size > 1) {
           for (const p of producers) groups.union(p, id);

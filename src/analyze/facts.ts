@@ -24,10 +24,15 @@ export function joinSym(a: SymKind, b: SymKind): SymKind {
   return { k, params };
 }
 
+/** What an argument is, when it is a function the callee may call. */
+export type ArgFn = { kind: 'inline' } | { kind: 'fn'; name: string } | { kind: 'param'; index: number } | { kind: 'other' };
+
 export interface CallSite {
   /** Name of the unit called: a top-level function binding, or '.method' for all script methods of that name. */
   callee: string;
   args: Set<Root>[];
+  /** Per argument, what function it is (absent: treat as other). */
+  argFns?: ArgFn[];
   argKinds: SymKind[];
   receiver: Set<Root>;
 }
@@ -51,6 +56,10 @@ export interface Facts {
   awaits: boolean;
   /** Pairs of roots that the unit makes share objects (x.f = y, x.push(y)). */
   links: [Root, Root][];
+  /** Indexes of its own parameters that it calls as functions (callbacks). */
+  paramCalls: Set<number>;
+  /** Compares objects by identity (===, indexOf, Map keys…): copies made separately would differ. */
+  identity: boolean;
 }
 
 export function emptyFacts(): Facts {
@@ -66,6 +75,8 @@ export function emptyFacts(): Facts {
     returnRoots: new Set(),
     awaits: false,
     links: [],
+    paramCalls: new Set(),
+    identity: false,
   };
 }
 
@@ -82,9 +93,20 @@ export function foldCall(into: Facts, callee: Facts, site: CallSite): boolean {
   for (const e of callee.effects) into.effects.add(e);
   for (const d of callee.dynamic) into.dynamic.add(d);
   if (callee.unknownCall) into.unknownCall = true;
+  if (callee.identity) into.identity = true;
   for (const [root, kind] of callee.mutates) {
     const k = substituteKind(kind, site.argKinds);
     for (const target of mapRoot(root, site)) addMutation(into, target, k);
+  }
+  // A callback the callee calls: inline functions and named script functions are already counted
+  // at the call site; a callback the caller itself received is the caller's parameter call.
+  for (const i of callee.paramCalls) {
+    const arg = site.argFns?.[i];
+    if (arg?.kind === 'param') into.paramCalls.add(arg.index);
+    else if (arg?.kind !== 'inline' && arg?.kind !== 'fn') {
+      into.unknownCall = true;
+      into.effects.add('unknown');
+    }
   }
   for (const [a, b] of callee.links) {
     for (const x of mapRoot(a, site)) for (const y of mapRoot(b, site)) if (x !== y) addLink(into, x, y);
@@ -115,5 +137,5 @@ export function substituteKind(kind: SymKind, argKinds: SymKind[]): SymKind {
 }
 
 function size(f: Facts): string {
-  return [f.reads.size, f.writes.size, f.effects.size, f.dynamic.size, f.unknownCall, f.links.length, ...[...f.mutates].map(([r, k]) => r + k.k + k.params.join())].join('|');
+  return [f.reads.size, f.writes.size, f.effects.size, f.dynamic.size, f.unknownCall, f.identity, f.links.length, f.paramCalls.size, ...[...f.mutates].map(([r, k]) => r + k.k + k.params.join())].join('|');
 }

@@ -49,11 +49,18 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
     return i;
   };
 
-  // Rounds: the first with every binding's kind unknown (any), each next one with what the
-  // previous learned. Every round is sound on its own; stop when nothing changes.
-  let kinds: TopKinds = new Map();
+  // Kinds are a least fixpoint: start every binding at `prim` and let each round raise what the
+  // previous one learned (a value stored into a binding can depend on the binding itself). Only
+  // the converged result is sound; if it does not converge quickly, start from `any` instead,
+  // where every round is sound on its own.
+  const bottom = (): TopKinds => new Map(Object.keys(ctx.programScope.bindings).map((n) => [n, { k: 'prim' as const, params: [] }]));
+  let kinds: TopKinds = bottom();
   let statements: StatementInfo[] = [];
-  for (let round = 0; round < 5; round++) {
+  let converged = false;
+  const ROUNDS = 8;
+  for (let round = 0; round < ROUNDS + 2; round++) {
+    if (round === ROUNDS && !converged) kinds = new Map(); // pessimistic restart
+    if (round >= ROUNDS && converged) break;
     const summaries = buildSummaries(ctx, kinds);
     statements = body.map((path, id) => {
       const node = path.node;
@@ -82,7 +89,10 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
     const next = computeTopKinds(ctx, statements, kinds, summaries);
     const same = next.size === kinds.size && [...next].every(([n, k]) => kinds.get(n)?.k === k.k);
     kinds = next;
-    if (same) break;
+    if (same && round < ROUNDS) {
+      converged = true;
+      break;
+    }
   }
 
   const bindings = collectBindings(ctx, statementOf);

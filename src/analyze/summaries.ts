@@ -35,6 +35,8 @@ function copyFacts(f: Facts): Facts {
     returnRoots: new Set(f.returnRoots),
     awaits: f.awaits,
     links: [...f.links],
+    paramCalls: new Set(f.paramCalls),
+    identity: f.identity,
   };
 }
 
@@ -168,6 +170,8 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     from.effects.forEach((r) => into.effects.add(r));
     from.dynamic.forEach((r) => into.dynamic.add(r));
     if (from.unknownCall) into.unknownCall = true;
+    from.paramCalls.forEach((i) => into.paramCalls.add(i));
+    if (from.identity) into.identity = true;
     for (const [k, v] of from.mutates) {
       const prev = into.mutates.get(k);
       into.mutates.set(k, prev ? joinSym(prev, v) : v);

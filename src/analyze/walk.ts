@@ -8,6 +8,8 @@ import * as t from '@babel/types';
 import {
   builtinModules,
   callbackMethods,
+  freshContainerMethods,
+  mutatingMethodReturns,
   effectGlobals,
   mutatingMethods,
   pureConstructors,
@@ -19,7 +21,7 @@ import {
   type Effect,
 } from './builtins.js';
 import type { ScriptContext } from './context.js';
-import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, type Facts, type Root, type SymKind } from './facts.js';
+import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPath = NodePath<any> | null | undefined;
@@ -87,8 +89,17 @@ export class UnitWalker {
     if (path.isIdentifier()) visitId(path);
     else if (path.isThisExpression()) out.add('#this');
     else {
+      // A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects.
+      const inKey = (p: NodePath) => {
+        for (let x = p.parentPath; x && x.node !== path.node; x = x.parentPath) {
+          const m = x.node as t.MemberExpression;
+          if ((x.isMemberExpression() || x.isOptionalMemberExpression()) && m.computed && m.property.start! <= p.node.start! && p.node.end! <= m.property.end!) return true;
+        }
+        return false;
+      };
       path.traverse({
         ReferencedIdentifier: (p) => {
+          if (inKey(p)) return;
           if (p.isIdentifier()) visitId(p);
         },
         ThisExpression: () => {
@@ -99,16 +110,39 @@ export class UnitWalker {
     return out;
   }
 
-  /** Like rootsOf, but knows that primitives share nothing and what a script function returns. */
+  /** Like rootsOf, but knows that primitives share nothing, what literals hold and what a script function returns. */
   valueRoots(path: AnyPath): Set<Root> {
     if (!path || !path.node) return new Set();
     if (this.kindOf(path).k === 'prim') return new Set();
+    const out = new Set<Root>();
+    const add = (p: AnyPath) => this.valueRoots(p).forEach((r) => out.add(r));
+    if (path.isArrayExpression()) {
+      for (const el of path.get('elements')) add(el.isSpreadElement() ? el.get('argument') : el);
+      return out;
+    }
+    if (path.isObjectExpression()) {
+      for (const prop of path.get('properties')) {
+        if (prop.isObjectProperty()) add(prop.get('value') as NodePath);
+        else if (prop.isSpreadElement()) add(prop.get('argument'));
+        else this.rootsOf(prop).forEach((r) => out.add(r));
+      }
+      return out;
+    }
+    if (path.isConditionalExpression()) {
+      add(path.get('consequent'));
+      add(path.get('alternate'));
+      return out;
+    }
+    if (path.isLogicalExpression()) {
+      add(path.get('left'));
+      add(path.get('right'));
+      return out;
+    }
     if (path.isCallExpression()) {
       const callee = path.get('callee');
       if (callee.isIdentifier() && this.env.returnRoots) {
         const ref = this.resolve(callee);
         if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) {
-          const out = new Set<Root>();
           const args = path.get('arguments');
           for (const r of this.env.returnRoots(ref.name)) {
             const m = /^#p(\d+)$/.exec(r);
@@ -118,6 +152,33 @@ export class UnitWalker {
           return out;
         }
       }
+    }
+    return this.rootsOf(path);
+  }
+
+  /**
+   * Roots whose objects a change to this value's container changes: a fresh array from map(),
+   * a literal or a new Map is nobody else's, so sorting it changes nothing (its elements may be shared).
+   */
+  containerRoots(path: AnyPath): Set<Root> {
+    if (!path || !path.node) return new Set();
+    const node = path.node as t.Node;
+    if (t.isArrayExpression(node) || t.isObjectExpression(node) || t.isTemplateLiteral(node) || t.isLiteral(node)) return new Set();
+    if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !path.scope.getBinding(node.callee.name)) return new Set();
+    if (t.isCallExpression(node) || t.isOptionalCallExpression(node)) {
+      const callee = node.callee;
+      if ((t.isMemberExpression(callee) || t.isOptionalMemberExpression(callee)) && !this.env.ctx.methods.has(propName(callee) ?? '')) {
+        const name = propName(callee);
+        if (name && freshContainerMethods.has(name)) return new Set();
+        if (name && mutatingMethodReturns.get(name) === 'receiver') return this.containerRoots((path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath);
+      }
+      if (t.isIdentifier(callee)) return this.valueRoots(path);
+    }
+    if (t.isConditionalExpression(node) || t.isLogicalExpression(node)) {
+      const out = new Set<Root>();
+      const parts = t.isConditionalExpression(node) ? ['consequent', 'alternate'] : ['left', 'right'];
+      for (const k of parts) this.containerRoots(path.get(k) as NodePath).forEach((r) => out.add(r));
+      return out;
     }
     return this.rootsOf(path);
   }
@@ -246,7 +307,7 @@ export class UnitWalker {
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
         const p = path as NodePath<t.MemberExpression>;
-        if (!p.node.computed && t.isIdentifier(p.node.property, { name: 'length' })) return PRIM;
+        if (!p.node.computed && t.isIdentifier(p.node.property) && (p.node.property.name === 'length' || p.node.property.name === 'size')) return PRIM;
         const obj = p.get('object');
         if (obj.isIdentifier()) {
           const ref = this.resolve(obj);
@@ -341,8 +402,15 @@ export class UnitWalker {
     if (!name || !callbackMethods.has(name) || this.env.ctx.methods.has(name)) return ANY;
     const recv = this.kindOf(obj);
     if (recv.k === 'any') return ANY;
-    // reduce's accumulator is whatever the callback returns: unknown here.
-    if ((name === 'reduce' || name === 'reduceRight') && (fnPath.node as t.Function).params[0] && binding.identifier === (fnPath.node as t.Function).params[0]) return ANY;
+    const params = (fnPath.node as t.Function).params;
+    // reduce's accumulator starts as the initial value and becomes what the callback returns
+    // (values stored into it are joined by the caller through storedKind).
+    if ((name === 'reduce' || name === 'reduceRight') && params[0] && binding.identifier === params[0]) {
+      const init = call.get('arguments')[1];
+      return init ? joinSym(this.kindOf(init), elementKind(recv)) : elementKind(recv);
+    }
+    // The index argument of a callback is a number.
+    if (params[1] && binding.identifier === params[1] && indexCallbacks.has(name)) return PRIM;
     return elementKind(recv);
   }
 
@@ -420,6 +488,13 @@ export class UnitWalker {
       }
       if (name === 'digest' && args.length === 1) return PRIM;
       if (this.env.ctx.methods.has(name)) return ANY;
+      const mret = mutatingMethodReturns.get(name);
+      if (mret !== undefined) {
+        const r = this.kindOf(obj);
+        if (mret === 'receiver') return r.k === 'prim' ? ANY : r;
+        if (mret === 'element') return elementKind(r);
+        return { k: mret, params: [] };
+      }
       const ret = pureMethods.get(name);
       if (ret === undefined) return ANY;
       const recv = this.kindOf(obj);
@@ -467,6 +542,9 @@ export class UnitWalker {
       },
       ThisExpression(p: NodePath) {
         if (self.atTopLevelThis(p)) f.dynamic.add('uses `this` at the top level');
+      },
+      BinaryExpression(p: NodePath<t.BinaryExpression>) {
+        if (['===', '!==', '==', '!='].includes(p.node.operator)) self.identityCheck(p.get('left') as NodePath, p.get('right'));
       },
       VariableDeclarator(p: NodePath<t.VariableDeclarator>) {
         // A top-level declaration links the declared bindings to what the initialiser may alias.
@@ -592,7 +670,7 @@ export class UnitWalker {
 
   /** Records a mutation of every root the object may alias; `value` is what gets stored (for alias links). */
   private mutate(object: AnyPath, kind: SymKind, value?: AnyPath): void {
-    for (const r of this.rootsOf(object)) {
+    for (const r of this.containerRoots(object)) {
       addMutation(this.facts, r, kind);
       if (value && kind.k !== 'prim') for (const v of this.rootsOf(value)) if (v !== r) addLink(this.facts, r, v);
     }
@@ -612,6 +690,7 @@ export class UnitWalker {
     const args = p.get('arguments');
     const argRoots = args.map((a) => this.rootsOf(a));
     const argKinds = args.map((a) => this.kindOf(a));
+    const argFns = args.map((a) => this.argFn(a));
     const none = new Set<Root>();
 
     // Script functions passed as values are assumed to be called with any of the other arguments.
@@ -651,9 +730,10 @@ export class UnitWalker {
           return;
         }
         if (!isNew && this.env.ctx.functions.has(ref.name)) {
-          f.calls.push({ callee: ref.name, args: argRoots, argKinds, receiver: none });
+          f.calls.push({ callee: ref.name, args: argRoots, argKinds, argFns, receiver: none });
           return;
         }
+        if (!isNew && this.closureCall(ref.binding, argRoots)) return;
         const member = this.env.ctx.moduleMembers.get(ref.name);
         if (member) {
           this.moduleCall(member[0], member[1], argRoots);
@@ -682,7 +762,13 @@ export class UnitWalker {
         this.unknownCall(argRoots, none);
         return;
       }
-      // A parameter or local holding a function: unknown callee.
+      // A callback parameter: the caller knows what it is.
+      if (ref.kind === 'param' && !isNew) {
+        f.paramCalls.add(ref.index);
+        for (const s of argRoots) for (const r of s) addMutation(f, r, ANY);
+        return;
+      }
+      if (ref.kind === 'local' && !isNew && this.closureCall(ref.binding, argRoots)) return;
       this.unknownCall(argRoots, none);
       return;
     }
@@ -722,13 +808,16 @@ export class UnitWalker {
         this.unknownCall(argRoots, this.rootsOf(object));
         return;
       }
+      if (identityMethods.has(name) && args[0]) this.identityCheck(args[0], null);
+      if (name === 'is' && object.isIdentifier({ name: 'Object' }) && args[1]) this.identityCheck(args[0], args[1]);
       const receiver = this.rootsOf(object);
       const scriptMethod = this.env.ctx.methods.has(name);
+      const container = scriptMethod ? receiver : this.containerRoots(object);
       if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver });
       if (mutatingMethods.has(name)) {
         let k: SymKind = PRIM;
         argKinds.forEach((a) => (k = joinSym(k, a)));
-        for (const r of receiver) {
+        for (const r of container) {
           addMutation(f, r, k);
           for (const a of argRoots) for (const v of a) if (v !== r && k.k !== 'prim') addLink(f, r, v);
         }
@@ -742,6 +831,49 @@ export class UnitWalker {
       return;
     }
     this.unknownCall(argRoots, none);
+  }
+
+  /** Two values that may be objects compared by identity. */
+  private identityCheck(a: AnyPath, b: AnyPath): void {
+    const maybeObject = (p: AnyPath) => {
+      if (!p || !p.node || t.isLiteral(p.node)) return false;
+      const k = this.kindOf(p);
+      return k.k !== 'prim' || k.params.length > 0;
+    };
+    if (maybeObject(a) && (b === null || maybeObject(b))) this.facts.identity = true;
+  }
+
+  private argFn(a: NodePath): ArgFn {
+    if (a.isFunctionExpression() || a.isArrowFunctionExpression()) return { kind: 'inline' };
+    if (a.isIdentifier()) {
+      const ref = this.resolve(a);
+      if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return { kind: 'fn', name: ref.name };
+      if (ref.kind === 'param') return { kind: 'param', index: ref.index };
+    }
+    return { kind: 'other' };
+  }
+
+  /**
+   * Calling a binding that holds what a script function returned (a closure from a factory,
+   * as in `const rand = makeRng(7); rand()`): as if calling the factory, whose facts include
+   * its nested functions; the closure may do anything with its arguments.
+   */
+  private closureCall(binding: Binding, argRoots: Set<Root>[]): boolean {
+    const bp = binding.path;
+    if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !binding.constant) return false;
+    const init = bp.node.init;
+    if (!t.isCallExpression(init) || !t.isIdentifier(init.callee)) return false;
+    const factory = init.callee.name;
+    const fb = bp.scope.getBinding(factory);
+    if (!fb || fb.scope !== this.env.ctx.programScope || !this.env.ctx.functions.has(factory)) return false;
+    const all = new Set<Root>();
+    argRoots.forEach((s) => s.forEach((r) => all.add(r)));
+    // The closure may use what the factory was given, and anything it is given now.
+    for (const a of (bp.get('init') as NodePath<t.CallExpression>).get('arguments')) this.rootsOf(a).forEach((r) => all.add(r));
+    const same = Array.from({ length: 8 }, () => all);
+    this.facts.calls.push({ callee: factory, args: same, argKinds: same.map(() => ANY), receiver: new Set() });
+    for (const r of all) addMutation(this.facts, r, ANY);
+    return true;
   }
 
   private moduleCall(mod: string, member: string | undefined, argRoots: Set<Root>[]): void {
@@ -779,6 +911,11 @@ export class UnitWalker {
     if (!fn.node.async && !fn.node.generator) f.returns = k;
   }
 }
+
+/** Methods that find or key by identity when given an object. */
+const identityMethods = new Set(['indexOf', 'lastIndexOf', 'includes', 'has', 'get', 'set', 'add', 'delete']);
+
+const indexCallbacks = new Set(['map', 'filter', 'forEach', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'flatMap']);
 
 export function propName(m: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
   if (!m.computed && t.isIdentifier(m.property)) return m.property.name;
