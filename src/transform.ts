@@ -12,6 +12,11 @@ import { planScript, type ScriptPlan } from './schedule/script.js';
 import type { Scheduler } from './schedule/types.js';
 import type { TransformOptions, TransformResult, Warning } from './types.js';
 import { graphJson } from './graph-json.js';
+import { splitHeavyArguments } from './analyze/split-effects.js';
+import { staticCostModel } from './estimate/static-cost.js';
+
+/** An argument of a print estimated above this is computed as a statement of its own. */
+const SPLIT_THRESHOLD_MS = 5;
 
 const knownOptions = ['filename', 'workers', 'times', 'scheduler', 'platform', 'sourceType'];
 
@@ -32,7 +37,12 @@ export function validateOptions(options: Record<string, unknown>): void {
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
   validateOptions(options as Record<string, unknown>);
-  const analysis = analyze(code, { filename: options.filename, kind: options.sourceType === 'commonjs' ? 'commonjs' : options.sourceType });
+  const kind = options.sourceType;
+  const original = analyze(code, { filename: options.filename, kind });
+  // Prints of heavy values: compute the value as its own statement so that it can move.
+  let analysis = original;
+  const split = original.sequentialReasons.length === 0 ? splitHeavyArguments(original, { threshold: SPLIT_THRESHOLD_MS, cost: staticCostModel(original).expression, times: options.times }) : null;
+  if (split !== null) analysis = analyze(split, { filename: options.filename, kind });
   const est = estimate(analysis, { times: options.times });
   const scheduler: Scheduler =
     typeof options.scheduler === 'object' ? options.scheduler : options.scheduler ? getScheduler(options.scheduler) : defaultScheduler;
@@ -52,7 +62,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   let out: string;
   if (reason !== undefined) {
     warnings.push(warningsOf.sequential(reason));
-    out = generateSequential(analysis, reason, file);
+    out = generateSequential(original, reason, file);
   } else {
     out = generateParallel(analysis, plan, est, { filename: file, scheduler: plan.plan.scheduler });
   }

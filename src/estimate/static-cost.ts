@@ -219,9 +219,16 @@ function callsItself(fn: NodePath<t.Function>, name: string): boolean {
 
 /** Estimated milliseconds per top-level statement. */
 export function staticCosts(analysis: Analysis): number[] {
+  return staticCostModel(analysis).statements;
+}
+
+/** Statement costs, and a way to cost any expression of a statement (with what is known before it). */
+export function staticCostModel(analysis: Analysis): { statements: number[]; expression(node: t.Node, statement: number): number } {
   const ctx: CostContext = { analysis, constants: new Map(), sizes: new Map(), stack: [] };
   const out: number[] = [];
+  const snapshots: { constants: Env; sizes: Map<string, number> }[] = [];
   for (const s of analysis.statements) {
+    snapshots.push({ constants: new Map(ctx.constants), sizes: new Map(ctx.sizes) });
     const node = s.path.node;
     const ops = t.isFunctionDeclaration(node) || t.isClassDeclaration(node) ? 1 : opsOf(node, new Map(), ctx, 0);
     out.push((ops * NS_PER_OP) / 1e6);
@@ -238,7 +245,14 @@ export function staticCosts(analysis: Analysis): number[] {
       }
     }
   }
-  return out;
+  return {
+    statements: out,
+    expression(node, statement) {
+      const snap = snapshots[statement] ?? { constants: new Map(), sizes: new Map() };
+      const local: CostContext = { analysis, constants: snap.constants, sizes: snap.sizes, stack: [] };
+      return (opsOf(node, new Map(), local, 0) * NS_PER_OP) / 1e6;
+    },
+  };
 }
 
 /** Estimated bytes of a binding's value when cloned (for communication costs). */
