@@ -17,6 +17,9 @@ export const PRIM: SymKind = { k: 'prim', params: [] };
 export const DATA: SymKind = { k: 'data', params: [] };
 export const ANY: SymKind = { k: 'any', params: [] };
 
+/** A kind that may hold objects: anything but a primitive that depends on no parameter. */
+export const mayShare = (k: SymKind): boolean => k.k !== 'prim' || k.params.length > 0;
+
 export function joinSym(a: SymKind, b: SymKind): SymKind {
   const k = a.k === 'any' || b.k === 'any' ? 'any' : a.k === 'data' || b.k === 'data' ? 'data' : 'prim';
   if (k === 'any') return ANY;

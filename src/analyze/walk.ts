@@ -21,7 +21,7 @@ import {
   type Effect,
 } from './builtins.js';
 import type { ScriptContext } from './context.js';
-import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
+import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPath = NodePath<any> | null | undefined;
@@ -91,9 +91,10 @@ export class UnitWalker {
     else {
       // A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects.
       const inKey = (p: NodePath) => {
-        for (let x = p.parentPath; x && x.node !== path.node; x = x.parentPath) {
+        for (let x = p.parentPath; x; x = x.parentPath) {
           const m = x.node as t.MemberExpression;
           if ((x.isMemberExpression() || x.isOptionalMemberExpression()) && m.computed && m.property.start! <= p.node.start! && p.node.end! <= m.property.end!) return true;
+          if (x.node === path.node) break;
         }
         return false;
       };
@@ -113,7 +114,7 @@ export class UnitWalker {
   /** Like rootsOf, but knows that primitives share nothing, what literals hold and what a script function returns. */
   valueRoots(path: AnyPath): Set<Root> {
     if (!path || !path.node) return new Set();
-    if (this.kindOf(path).k === 'prim') return new Set();
+    if (!mayShare(this.kindOf(path))) return new Set();
     const out = new Set<Root>();
     const add = (p: AnyPath) => this.valueRoots(p).forEach((r) => out.add(r));
     if (path.isArrayExpression()) {
@@ -138,6 +139,7 @@ export class UnitWalker {
       add(path.get('right'));
       return out;
     }
+    if ((path.isCallExpression() && t.isMemberExpression(path.node.callee)) || path.isNewExpression()) return this.localValueRoots(path, new Set());
     if (path.isCallExpression()) {
       const callee = path.get('callee');
       if (callee.isIdentifier() && this.env.returnRoots) {
@@ -209,7 +211,7 @@ export class UnitWalker {
       add(this.callbackParamRoots(fnPath, binding, seen));
     } else if (bp.isVariableDeclarator()) {
       const init = bp.get('init') as NodePath;
-      if (init.node) add(this.rootsOf(init, seen));
+      if (init.node) add(this.localValueRoots(init, seen));
       const loop = bp.parentPath!.parentPath;
       if (loop && (loop.isForOfStatement() || loop.isForInStatement()) && loop.node.left === bp.parent) {
         add(this.rootsOf((loop as NodePath<t.ForOfStatement>).get('right'), seen));
@@ -218,11 +220,66 @@ export class UnitWalker {
       out.add('#unknown');
     }
     for (const v of binding.constantViolations) {
-      if (v.isAssignmentExpression()) add(this.rootsOf(v.get('right') as NodePath, seen));
+      if (v.isAssignmentExpression()) add(this.localValueRoots(v.get('right') as NodePath, seen));
       else if (v.isForOfStatement() || v.isForInStatement()) add(this.rootsOf((v as NodePath<t.ForOfStatement>).get('right'), seen));
     }
     this.localRootsMemo.set(binding, out);
     return out;
+  }
+
+  /** What a local's value may share: nothing for a fresh container or a primitive. */
+  private localValueRoots(init: NodePath, seen: Set<Binding>): Set<Root> {
+    const node = init.node;
+    if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !init.scope.getBinding(node.callee.name)) {
+      // Only Map, Set and Array keep what they are given; a typed array's argument is a length or a copy.
+      if (!['Map', 'Set', 'Array', 'WeakMap', 'WeakSet', 'WeakRef'].includes(node.callee.name)) return new Set();
+      const out = new Set<Root>();
+      for (const a of (init as NodePath<t.NewExpression>).get('arguments')) this.localValueRoots(a as NodePath, seen).forEach((r) => out.add(r));
+      return out;
+    }
+    if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && !this.env.ctx.methods.has(propName(node.callee) ?? '')) {
+      const call = init as NodePath<t.CallExpression>;
+      const name = propName(node.callee);
+      const obj = call.get('callee').get('object') as NodePath;
+      const args = call.get('arguments') as NodePath[];
+      const out = new Set<Root>();
+      const add = (x: Set<Root>) => x.forEach((r) => out.add(r));
+      if (name === 'from' && obj.isIdentifier({ name: 'Array' }) && !obj.scope.getBinding('Array')) {
+        if (args[1]) add(this.callbackReturnRoots(args[1]));
+        else if (args[0]) add(this.localValueRoots(args[0], seen));
+        return out;
+      }
+      if (name === 'map' || name === 'flatMap') {
+        if (args[0]) add(this.callbackReturnRoots(args[0]));
+        return out;
+      }
+      if (name && ['filter', 'slice', 'concat', 'flat', 'toSorted', 'toReversed', 'fill', 'sort', 'reverse'].includes(name)) {
+        add(this.localValueRoots(obj, seen));
+        for (const a of args) if (!a.isFunction()) add(this.valueRoots(a));
+        return out;
+      }
+    }
+    if (t.isArrayExpression(node) && node.elements.every((e) => e === null || t.isLiteral(e))) return new Set();
+    if (t.isObjectExpression(node) && node.properties.every((p) => t.isObjectProperty(p) && t.isLiteral(p.value))) return new Set();
+    if (t.isLiteral(node) && !t.isTemplateLiteral(node)) return new Set();
+    if (t.isBinaryExpression(node) || t.isUpdateExpression(node) || (t.isUnaryExpression(node) && node.operator !== 'delete')) return new Set();
+    return this.rootsOf(init, seen);
+  }
+
+  /** What a callback's results may share (its parameters stand for the call's receiver and arguments). */
+  private callbackReturnRoots(cb: NodePath): Set<Root> {
+    if (cb.isArrowFunctionExpression() || cb.isFunctionExpression()) {
+      const body = cb.get('body') as NodePath;
+      if (!body.isBlockStatement()) return this.valueRoots(body);
+      const out = new Set<Root>();
+      cb.traverse({
+        ReturnStatement: (r) => {
+          if (r.getFunctionParent()?.node === cb.node) this.valueRoots(r.get('argument')).forEach((x) => out.add(x));
+        },
+      });
+      return out;
+    }
+    return this.rootsOf(cb.parentPath);
   }
 
   /** A nested function's parameter: a callback's parameter may be any element of the call's receiver or arguments. */
@@ -424,7 +481,11 @@ export class UnitWalker {
       const name = propName(member.node);
       if (name && mutatingMethods.has(name)) {
         let k: SymKind = PRIM;
-        for (const a of outer.get('arguments')) k = joinSym(k, a.isSpreadElement() ? elementKind(this.kindOf(a.get('argument'))) : this.kindOf(a));
+        const args = outer.get('arguments');
+        for (const i of storedArgs(name, args.length)) {
+          const a = args[i];
+          k = joinSym(k, a.isSpreadElement() ? elementKind(this.kindOf(a.get('argument'))) : this.kindOf(a));
+        }
         return k;
       }
     }
@@ -672,7 +733,7 @@ export class UnitWalker {
   private mutate(object: AnyPath, kind: SymKind, value?: AnyPath): void {
     for (const r of this.containerRoots(object)) {
       addMutation(this.facts, r, kind);
-      if (value && kind.k !== 'prim') for (const v of this.rootsOf(value)) if (v !== r) addLink(this.facts, r, v);
+      if (value && mayShare(kind)) for (const v of this.valueRoots(value)) if (v !== r) addLink(this.facts, r, v);
     }
   }
 
@@ -816,10 +877,10 @@ export class UnitWalker {
       if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver });
       if (mutatingMethods.has(name)) {
         let k: SymKind = PRIM;
-        argKinds.forEach((a) => (k = joinSym(k, a)));
+        storedArgs(name, argKinds.length).forEach((i) => (k = joinSym(k, argKinds[i])));
         for (const r of container) {
           addMutation(f, r, k);
-          for (const a of argRoots) for (const v of a) if (v !== r && k.k !== 'prim') addLink(f, r, v);
+          for (const a of argRoots) for (const v of a) if (v !== r && mayShare(k)) addLink(f, r, v);
         }
         return;
       }
@@ -837,8 +898,7 @@ export class UnitWalker {
   private identityCheck(a: AnyPath, b: AnyPath): void {
     const maybeObject = (p: AnyPath) => {
       if (!p || !p.node || t.isLiteral(p.node)) return false;
-      const k = this.kindOf(p);
-      return k.k !== 'prim' || k.params.length > 0;
+      return mayShare(this.kindOf(p));
     };
     if (maybeObject(a) && (b === null || maybeObject(b))) this.facts.identity = true;
   }
@@ -909,6 +969,21 @@ export class UnitWalker {
       },
     });
     if (!fn.node.async && !fn.node.generator) f.returns = k;
+  }
+}
+
+/** Which arguments a mutating method stores into its receiver (sort's comparator is not stored). */
+function storedArgs(name: string, count: number): number[] {
+  const all = Array.from({ length: count }, (_, i) => i);
+  switch (name) {
+    case 'push': case 'unshift': case 'set': case 'add': case 'write':
+      return all;
+    case 'fill':
+      return count ? [0] : [];
+    case 'splice':
+      return all.slice(2);
+    default:
+      return [];
   }
 }
 
