@@ -44,12 +44,25 @@ export class Ctx {
   /** Names whose var declaration may be read before it runs (hoisted as undefined). */
   readonly vars: string[] = [];
   private counter = 0;
+  /** Chance that a cheap statement is marked heavy in `times` (varies per program). */
+  markCheap = 0.3;
 
   constructor(
     readonly rng: Rng,
     readonly kind: Kind,
-    readonly shape: Shape,
+    public shape: Shape,
   ) {}
+
+  /** Runs `fn` with another operand shape (e.g. to make several heavy statements independent). */
+  withShape(shape: Shape, fn: () => void): void {
+    const saved = this.shape;
+    this.shape = shape;
+    try {
+      fn();
+    } finally {
+      this.shape = saved;
+    }
+  }
 
   fresh(prefix: string): string {
     this.counter += 1;
@@ -62,9 +75,10 @@ export class Ctx {
 
   emit(code: string, heavy = false): void {
     const unit: Unit = { code };
-    // Heavy statements are usually marked for the planner, some cheap ones too (they still must work).
-    if (heavy ? this.rng.chance(0.8) : this.rng.chance(0.12)) {
-      unit.ms = this.rng.pick([20, 50, 120, 300, 800]);
+    // Heavy statements are usually marked for the planner, many cheap ones too: marked, they move to
+    // workers, which is what exercises versioning, cloning and effect ordering.
+    if (heavy ? this.rng.chance(0.85) : this.rng.chance(this.markCheap)) {
+      unit.ms = this.rng.pick([30, 200, 400, 800, 1500]);
       this.feature('times');
     }
     this.units.push(unit);

@@ -79,10 +79,10 @@ function cloneable(ctx: Ctx): void {
 }
 
 export const dynamicGens: Gen[] = [
-  { name: 'getter', weight: 0.4, run: getter },
-  { name: 'eval', weight: 0.3, run: evalRead },
-  { name: 'global-prop', weight: 0.3, run: globalProp },
-  { name: 'proxy', weight: 0.3, run: proxy },
+  { name: 'getter', weight: 0.15, run: getter },
+  { name: 'eval', weight: 0.15, run: evalRead },
+  { name: 'global-prop', weight: 0.15, run: globalProp },
+  { name: 'proxy', weight: 0.15, run: proxy },
   { name: 'fs', weight: 0.7, run: fileWrite },
   { name: 'cloneable', weight: 0.8, run: cloneable },
 ];

@@ -40,14 +40,17 @@ export function generateProgram(seed: number, opts: GenerateOptions = {}): Gener
   const kind: Kind = opts.kind ?? (rng.chance(0.5) ? 'module' : 'commonjs');
   const shapeName = rng.pick(Object.keys(SHAPES));
   const ctx = new Ctx(rng, kind, SHAPES[shapeName]);
+  ctx.markCheap = rng.pick([0.1, 0.3, 0.5]);
   ctx.feature(`shape-${shapeName}`, kind);
   const target = rng.int(opts.minStatements ?? 3, Math.max(opts.minStatements ?? 3, (opts.maxStatements ?? 15) - 2));
   const plan = planTerminators(rng, target);
   if ([...plan.values()].filter((t) => t === 'throw').length > 1) ctx.feature('throw-two');
 
+  const heavySlots = planHeavy(rng, target);
   for (let step = 0; ctx.units.length + ctx.floating.length < target; step++) {
     const t = plan.get(step);
     if (t) emitTerminator(ctx, t);
+    else if (heavySlots.has(step)) ctx.withShape(SHAPES.fan, () => pickGen(ctx, heavyGens).run(ctx));
     else pickGen(ctx).run(ctx);
   }
   const units = [...ctx.units];
@@ -67,8 +70,15 @@ function planTerminators(rng: Rng, n: number): Map<number, Terminator> {
   return plan;
 }
 
-function pickGen(ctx: Ctx): Gen {
-  const usable = ALL_GENS.filter((g) => !g.when || g.when(ctx));
+/** Steps that get a heavy statement reading only roots and literals, so that several can overlap. */
+function planHeavy(rng: Rng, n: number): Set<number> {
+  const slots = new Set<number>();
+  if (rng.chance(0.75)) for (let k = rng.int(2, 4); k > 0; k--) slots.add(rng.int(0, n - 1));
+  return slots;
+}
+
+function pickGen(ctx: Ctx, gens: Gen[] = ALL_GENS): Gen {
+  const usable = gens.filter((g) => !g.when || g.when(ctx));
   const weights: Record<string, number> = {};
   usable.forEach((g, i) => (weights[String(i)] = g.weight));
   return usable[Number(ctx.rng.weighted(weights))];

@@ -2,7 +2,7 @@
 // chunks while the program still fails, then drops `times` entries that are not needed.
 import { runCase, type CaseResult, type FailureKind, type TransformFn } from './harness.js';
 import type { Program } from './program.js';
-import { joinProgram, parses, removeWithDependents, splitProgram, type Stmt } from './statements.js';
+import { joinProgram, parses, printArgVariants, removeWithDependents, splitProgram, type Stmt } from './statements.js';
 
 export type FailsFn = (program: Program) => Promise<boolean>;
 
@@ -27,22 +27,39 @@ export async function shrink(program: Program, fails: FailsFn, opts: ShrinkOptio
   const { header, stmts: initial } = splitProgram(program);
   let stmts: Stmt[] = initial;
   let best = program;
-  for (let chunk = Math.max(1, stmts.length >> 1); chunk >= 1; ) {
-    let changed = false;
-    for (let start = 0; start < stmts.length; ) {
-      const drop = new Set<number>();
-      for (let i = start; i < Math.min(stmts.length, start + chunk); i++) drop.add(i);
-      const kept = removeWithDependents(stmts, drop);
-      const candidate = joinProgram(program, header, kept);
-      if (kept.length < stmts.length && (await tryCandidate(candidate))) {
-        stmts = kept;
-        best = candidate;
-        changed = true;
-      } else {
-        start += chunk;
+  // Alternate: drop statements, then drop printed arguments (which frees the bindings they read).
+  for (let round = 0; round < 4; round++) {
+    for (let chunk = Math.max(1, stmts.length >> 1); chunk >= 1; ) {
+      let changed = false;
+      for (let start = 0; start < stmts.length; ) {
+        const drop = new Set<number>();
+        for (let i = start; i < Math.min(stmts.length, start + chunk); i++) drop.add(i);
+        const kept = removeWithDependents(stmts, drop);
+        const candidate = joinProgram(program, header, kept);
+        if (kept.length < stmts.length && (await tryCandidate(candidate))) {
+          stmts = kept;
+          best = candidate;
+          changed = true;
+        } else {
+          start += chunk;
+        }
+      }
+      if (!changed) chunk >>= 1;
+    }
+    let pruned = false;
+    for (let i = 0; i < stmts.length; i++) {
+      for (const variant of printArgVariants(stmts[i].code)) {
+        const candidate = joinProgram(program, header, stmts.map((s, j) => (j === i ? { ...s, code: variant } : s)));
+        if (await tryCandidate(candidate)) {
+          best = candidate;
+          stmts = splitProgram(candidate).stmts;
+          pruned = true;
+          i--;
+          break;
+        }
       }
     }
-    if (!changed) chunk >>= 1;
+    if (!pruned) break;
   }
   // The 'use strict' header, then each times entry, are kept only when the failure needs them.
   if (header.length && (await tryCandidate(joinProgram(program, [], stmts)))) {

@@ -119,3 +119,22 @@ export function removeWithDependents(stmts: Stmt[], drop: Set<number>): Stmt[] {
   }
   return stmts.filter((_, i) => !gone.has(i));
 }
+
+/** The statement with one argument of its console.log/console.error call removed, for each argument. */
+export function printArgVariants(code: string): string[] {
+  let stmt;
+  try {
+    stmt = parse(code, { sourceType: 'module', allowAwaitOutsideFunction: true }).program.body[0];
+  } catch {
+    return [];
+  }
+  if (stmt?.type !== 'ExpressionStatement' || stmt.expression.type !== 'CallExpression') return [];
+  const { callee, arguments: args } = stmt.expression;
+  const isConsole =
+    callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'console';
+  if (!isConsole || args.length < 2) return [];
+  return args.map((_, i) => {
+    const kept = args.filter((__, j) => j !== i).map((a) => code.slice(a.start!, a.end!));
+    return `${code.slice(0, args[0].start!)}${kept.join(', ')}${code.slice(args[args.length - 1].end!)}`;
+  });
+}
