@@ -112,11 +112,11 @@ export class UnitWalker {
   }
 
   /** Like rootsOf, but knows that primitives share nothing, what literals hold and what a script function returns. */
-  valueRoots(path: AnyPath): Set<Root> {
+  valueRoots(path: AnyPath, seen: Set<Binding> = new Set()): Set<Root> {
     if (!path || !path.node) return new Set();
     if (!mayShare(this.kindOf(path))) return new Set();
     const out = new Set<Root>();
-    const add = (p: AnyPath) => this.valueRoots(p).forEach((r) => out.add(r));
+    const add = (p: AnyPath) => this.valueRoots(p, seen).forEach((r) => out.add(r));
     if (path.isArrayExpression()) {
       for (const el of path.get('elements')) add(el.isSpreadElement() ? el.get('argument') : el);
       return out;
@@ -125,7 +125,7 @@ export class UnitWalker {
       for (const prop of path.get('properties')) {
         if (prop.isObjectProperty()) add(prop.get('value') as NodePath);
         else if (prop.isSpreadElement()) add(prop.get('argument'));
-        else this.rootsOf(prop).forEach((r) => out.add(r));
+        else this.rootsOf(prop, seen).forEach((r) => out.add(r));
       }
       return out;
     }
@@ -139,7 +139,7 @@ export class UnitWalker {
       add(path.get('right'));
       return out;
     }
-    if ((path.isCallExpression() && t.isMemberExpression(path.node.callee)) || path.isNewExpression()) return this.localValueRoots(path, new Set());
+    if ((path.isCallExpression() && t.isMemberExpression(path.node.callee)) || path.isNewExpression()) return this.localValueRoots(path, seen);
     if (path.isCallExpression()) {
       const callee = path.get('callee');
       if (callee.isIdentifier() && this.env.returnRoots) {
@@ -148,14 +148,14 @@ export class UnitWalker {
           const args = path.get('arguments');
           for (const r of this.env.returnRoots(ref.name)) {
             const m = /^#p(\d+)$/.exec(r);
-            if (m) this.valueRoots(args[Number(m[1])]).forEach((x) => out.add(x));
+            if (m) this.valueRoots(args[Number(m[1])], seen).forEach((x) => out.add(x));
             else if (!r.startsWith('#')) out.add(r);
           }
           return out;
         }
       }
     }
-    return this.rootsOf(path);
+    return this.rootsOf(path, seen);
   }
 
   /**
@@ -202,6 +202,8 @@ export class UnitWalker {
     const memo = this.localRootsMemo.get(binding);
     if (memo) return memo;
     if (seen.has(binding)) return new Set();
+    // Only a result computed without cutting a cycle is complete enough to remember.
+    const outermost = seen.size === 0;
     seen.add(binding);
     const out = new Set<Root>();
     const add = (s: Set<Root>) => s.forEach((r) => out.add(r));
@@ -223,7 +225,7 @@ export class UnitWalker {
       if (v.isAssignmentExpression()) add(this.localValueRoots(v.get('right') as NodePath, seen));
       else if (v.isForOfStatement() || v.isForInStatement()) add(this.rootsOf((v as NodePath<t.ForOfStatement>).get('right'), seen));
     }
-    this.localRootsMemo.set(binding, out);
+    if (outermost) this.localRootsMemo.set(binding, out);
     return out;
   }
 
@@ -245,17 +247,17 @@ export class UnitWalker {
       const out = new Set<Root>();
       const add = (x: Set<Root>) => x.forEach((r) => out.add(r));
       if (name === 'from' && obj.isIdentifier({ name: 'Array' }) && !obj.scope.getBinding('Array')) {
-        if (args[1]) add(this.callbackReturnRoots(args[1]));
+        if (args[1]) add(this.callbackReturnRoots(args[1], seen));
         else if (args[0]) add(this.localValueRoots(args[0], seen));
         return out;
       }
       if (name === 'map' || name === 'flatMap') {
-        if (args[0]) add(this.callbackReturnRoots(args[0]));
+        if (args[0]) add(this.callbackReturnRoots(args[0], seen));
         return out;
       }
       if (name && ['filter', 'slice', 'concat', 'flat', 'toSorted', 'toReversed', 'fill', 'sort', 'reverse'].includes(name)) {
         add(this.localValueRoots(obj, seen));
-        for (const a of args) if (!a.isFunction()) add(this.valueRoots(a));
+        for (const a of args) if (!a.isFunction()) add(this.valueRoots(a, seen));
         return out;
       }
     }
@@ -267,19 +269,19 @@ export class UnitWalker {
   }
 
   /** What a callback's results may share (its parameters stand for the call's receiver and arguments). */
-  private callbackReturnRoots(cb: NodePath): Set<Root> {
+  private callbackReturnRoots(cb: NodePath, seen: Set<Binding>): Set<Root> {
     if (cb.isArrowFunctionExpression() || cb.isFunctionExpression()) {
       const body = cb.get('body') as NodePath;
-      if (!body.isBlockStatement()) return this.valueRoots(body);
+      if (!body.isBlockStatement()) return this.valueRoots(body, seen);
       const out = new Set<Root>();
       cb.traverse({
         ReturnStatement: (r) => {
-          if (r.getFunctionParent()?.node === cb.node) this.valueRoots(r.get('argument')).forEach((x) => out.add(x));
+          if (r.getFunctionParent()?.node === cb.node) this.valueRoots(r.get('argument'), seen).forEach((x) => out.add(x));
         },
       });
       return out;
     }
-    return this.rootsOf(cb.parentPath);
+    return this.rootsOf(cb.parentPath, seen);
   }
 
   /** A nested function's parameter: a callback's parameter may be any element of the call's receiver or arguments. */

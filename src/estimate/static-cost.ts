@@ -9,7 +9,7 @@ import * as t from '@babel/types';
 import type { Analysis } from '../analyze/index.js';
 
 /** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
-export const NS_PER_OP = 2;
+export const NS_PER_OP = 0.7;
 /** Trip count assumed for loops whose bound we cannot read. */
 const UNKNOWN_TRIPS = 100;
 const UNKNOWN_SIZE = 1000;
@@ -27,6 +27,8 @@ type Env = Map<string, number>;
 
 interface CostContext {
   analysis: Analysis;
+  /** How many times the code being counted runs per evaluation of the statement (loop nesting). */
+  mult: number;
   /** Known numeric values of top-level constants. */
   constants: Env;
   /** Known lengths of top-level arrays. */
@@ -67,6 +69,42 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
     return typeof fn === 'function' ? fn(...(args as number[])) : undefined;
   }
   return undefined;
+}
+
+/** `while (k < 200 && …)`: at most the bound; other conditions usually stop it about halfway. */
+function whileTrips(test: t.Expression, env: Env, ctx: CostContext): number {
+  const conjuncts: t.Expression[] = [];
+  const split = (e: t.Expression): void => {
+    if (t.isLogicalExpression(e, { operator: '&&' })) {
+      split(e.left);
+      split(e.right);
+    } else conjuncts.push(e);
+  };
+  split(test);
+  for (const c of conjuncts) {
+    if (t.isBinaryExpression(c) && (c.operator === '<' || c.operator === '<=') && t.isIdentifier(c.left)) {
+      const bound = evalNumber(c.right, env, ctx);
+      if (bound !== undefined) return conjuncts.length > 1 ? Math.max(1, bound / 2) : bound;
+    }
+  }
+  return UNKNOWN_TRIPS;
+}
+
+/** A loop that can break or return early usually does: count the square root of its bound. */
+function earlyExit(body: t.Statement, trips: number): number {
+  // Only a break of this loop counts: not one inside an inner loop or switch, nor anything in a nested function.
+  const exits = (n: t.Node | null | undefined, inner: boolean): boolean => {
+    if (!n || t.isFunction(n)) return false;
+    if (t.isBreakStatement(n)) return !inner && !n.label;
+    if (t.isReturnStatement(n)) return true;
+    const nested = inner || t.isLoop(n) || t.isSwitchStatement(n);
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+      if (Array.isArray(child) ? child.some((c) => exits(c, nested)) : exits(child, nested)) return true;
+    }
+    return false;
+  };
+  return exits(body, false) && trips > 100 ? Math.max(10, Math.sqrt(trips)) : trips;
 }
 
 /** Trip count of `for (let i = a; i < b; i += c)`. */
@@ -123,7 +161,32 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
   if (t.isNewExpression(node) && t.isIdentifier(node.callee) && /Array$/.test(node.callee.name)) {
     return evalNumber(node.arguments[0], env, ctx) ?? UNKNOWN_SIZE;
   }
+  if (t.isCallExpression(node) && t.isIdentifier(node.callee)) {
+    const fn = ctx.analysis.ctx.functions.get(node.callee.name);
+    if (fn && !ctx.stack.includes(node.callee.name) && ctx.stack.length < MAX_DEPTH) return functionResult(node.callee.name, fn, node.arguments, env, ctx, ctx.stack.length).size;
+  }
   return UNKNOWN_SIZE;
+}
+
+/** Runs `count` with the loop multiplier raised by `times` (so pushes inside count `times` each). */
+function inLoop<T>(ctx: CostContext, times: number, count: () => T): T {
+  const saved = ctx.mult;
+  ctx.mult = saved * Math.max(times, 1);
+  try {
+    return count();
+  } finally {
+    ctx.mult = saved;
+  }
+}
+
+/** The loop variable's middle value, so that inner loops bounded by it (j < i) count half. */
+function loopVariable(node: t.ForStatement, env: Env, ctx: CostContext): void {
+  const init = node.init;
+  if (!t.isVariableDeclaration(init) || !t.isIdentifier(init.declarations[0]?.id) || !t.isBinaryExpression(node.test)) return;
+  const name = init.declarations[0].id.name;
+  const start = evalNumber(init.declarations[0].init, env, ctx);
+  const bound = t.isIdentifier(node.test.left, { name }) ? evalNumber(node.test.right, env, ctx) : undefined;
+  if (start !== undefined && bound !== undefined) env.set(name, (start + bound) / 2);
 }
 
 /** Operations executed by evaluating a node once. */
@@ -131,17 +194,30 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   if (!node || depth > MAX_DEPTH) return 0;
   if (t.isFunction(node)) return 1; // defining a function is cheap; calls are counted where they happen
   if (t.isForStatement(node)) {
-    const trips = forTrips(node, env, ctx);
-    const per = opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth) + opsOf(node.update, env, ctx, depth);
-    return opsOf(node.init, env, ctx, depth) + trips * Math.max(per, 1);
+    const trips = earlyExit(node.body, forTrips(node, env, ctx));
+    const init = opsOf(node.init, env, ctx, depth);
+    loopVariable(node, env, ctx);
+    const per = inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth) + opsOf(node.update, env, ctx, depth));
+    return init + trips * Math.max(per, 1);
   }
   if (t.isWhileStatement(node) || t.isDoWhileStatement(node)) {
-    return UNKNOWN_TRIPS * Math.max(1, opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth));
+    const trips = earlyExit(node.body, whileTrips(node.test, env, ctx));
+    return trips * Math.max(1, inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth)));
   }
   if (t.isForOfStatement(node) || t.isForInStatement(node)) {
-    return sizeOf(node.right, env, ctx) * Math.max(1, opsOf(node.body, env, ctx, depth)) + opsOf(node.right, env, ctx, depth);
+    const n = sizeOf(node.right, env, ctx);
+    return n * Math.max(1, inLoop(ctx, n, () => opsOf(node.body, env, ctx, depth))) + opsOf(node.right, env, ctx, depth);
   }
   if (t.isCallExpression(node) || t.isNewExpression(node)) return callOps(node, env, ctx, depth);
+  if (t.isVariableDeclarator(node) && t.isIdentifier(node.id)) {
+    const ops = 1 + opsOf(node.init, env, ctx, depth);
+    // Learn local constants and array sizes, as for top-level statements.
+    const v = evalNumber(node.init, env, ctx);
+    if (v !== undefined) env.set(node.id.name, v);
+    const n = sizeOf(node.init, env, ctx);
+    if (n !== UNKNOWN_SIZE) env.set(`${node.id.name}.length`, n);
+    return ops;
+  }
   let sum = 1;
   for (const key of t.VISITOR_KEYS[node.type] ?? []) {
     const child = (node as unknown as Record<string, t.Node | t.Node[] | null>)[key];
@@ -158,19 +234,24 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
   const fnArg = node.arguments.find((a) => t.isFunction(a)) as t.Function | undefined;
   if (t.isIdentifier(callee)) {
     const fnPath = ctx.analysis.ctx.functions.get(callee.name);
-    if (fnPath) return args + 5 + functionOps(callee.name, fnPath, node.arguments, env, ctx, depth);
+    if (fnPath) return args + 5 + functionResult(callee.name, fnPath, node.arguments, env, ctx, depth).ops;
     return args + 10;
   }
   if (t.isMemberExpression(callee)) {
     const name = t.isIdentifier(callee.property) ? callee.property.name : '';
+    // Count what a push adds, for the size of the array later.
+    if ((name === 'push' || name === 'unshift') && t.isIdentifier(callee.object)) {
+      const key = `${callee.object.name}.length`;
+      env.set(key, (env.get(key) ?? 0) + ctx.mult * node.arguments.length);
+    }
     let own = opsOf(callee.object, env, ctx, depth);
     if (t.isIdentifier(callee.object, { name: 'JSON' })) own += builtinCost[`JSON_${name}`] ?? 100;
     else own += builtinCost[name] ?? 10;
     const isArrayFrom = name === 'from' && t.isIdentifier(callee.object, { name: 'Array' });
     if (fnArg || isArrayFrom || name === 'fill') {
       const n = isArrayFrom ? sizeOf(node, env, ctx) : sizeOf(callee.object, env, ctx);
-      const body = fnArg ? opsOf(fnArg.body, env, ctx, depth + 1) + 3 : 2;
       const factor = name === 'sort' ? Math.log2(Math.max(n, 2)) : 1;
+      const body = fnArg ? inLoop(ctx, n * factor, () => opsOf(fnArg.body, env, ctx, depth + 1)) + 3 : 2;
       return args + own + n * factor * body;
     }
     if (name === 'sort') {
@@ -182,10 +263,11 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
   return args + opsOf(callee, env, ctx, depth) + 10;
 }
 
-function functionOps(name: string, fn: NodePath<t.Function>, args: t.Node[], env: Env, ctx: CostContext, depth: number): number {
-  const recursive = ctx.stack.includes(name);
-  if (recursive) return 0; // counted once, multiplied at the outermost call
+/** Operations of one call of a script function, and the length of the array it returns if known. */
+function functionResult(name: string, fn: NodePath<t.Function>, args: t.Node[], env: Env, ctx: CostContext, depth: number): { ops: number; size: number } {
+  if (ctx.stack.includes(name)) return { ops: 0, size: UNKNOWN_SIZE }; // counted once, multiplied at the outermost call
   const inner: Env = new Map();
+  ctx.stack.push(name);
   fn.node.params.forEach((p, i) => {
     if (t.isIdentifier(p)) {
       const v = evalNumber(args[i], env, ctx);
@@ -194,15 +276,27 @@ function functionOps(name: string, fn: NodePath<t.Function>, args: t.Node[], env
       if (n !== UNKNOWN_SIZE) inner.set(`${p.name}.length`, n);
     }
   });
-  ctx.stack.push(name);
-  let ops = opsOf(fn.node.body, inner, ctx, depth + 1);
-  ctx.stack.pop();
+  const saved = ctx.mult;
+  ctx.mult = 1; // sizes inside the function are per call
+  let ops: number;
+  let size = UNKNOWN_SIZE;
+  try {
+    ops = opsOf(fn.node.body, inner, ctx, depth + 1);
+    // The returned array's length, while the function is still on the stack (its own calls stay unknown).
+    const body = fn.node.body;
+    if (t.isBlockStatement(body)) {
+      for (const stmt of body.body) if (t.isReturnStatement(stmt) && stmt.argument) size = sizeOf(stmt.argument, inner, ctx);
+    } else size = sizeOf(body, inner, ctx);
+  } finally {
+    ctx.mult = saved;
+    ctx.stack.pop();
+  }
   if (callsItself(fn, name)) {
     // Recursion: the depth is usually set by an argument; guess from it when known.
     const n = [...inner.values()].find((v) => Number.isFinite(v) && v > 0 && v < 1e7);
     ops *= n !== undefined ? Math.min(2 ** Math.min(n, 40), n * n * 100, 1e10) : 1000;
   }
-  return ops;
+  return { ops, size };
 }
 
 const recursionMemo = new WeakMap<t.Node, boolean>();
@@ -224,7 +318,7 @@ export function staticCosts(analysis: Analysis): number[] {
 
 /** Statement costs, and a way to cost any expression of a statement (with what is known before it). */
 export function staticCostModel(analysis: Analysis): { statements: number[]; expression(node: t.Node, statement: number): number } {
-  const ctx: CostContext = { analysis, constants: new Map(), sizes: new Map(), stack: [] };
+  const ctx: CostContext = { analysis, mult: 1, constants: new Map(), sizes: new Map(), stack: [] };
   const out: number[] = [];
   const snapshots: { constants: Env; sizes: Map<string, number> }[] = [];
   for (const s of analysis.statements) {
@@ -249,7 +343,7 @@ export function staticCostModel(analysis: Analysis): { statements: number[]; exp
     statements: out,
     expression(node, statement) {
       const snap = snapshots[statement] ?? { constants: new Map(), sizes: new Map() };
-      const local: CostContext = { analysis, constants: snap.constants, sizes: snap.sizes, stack: [] };
+      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [] };
       return (opsOf(node, new Map(), local, 0) * NS_PER_OP) / 1e6;
     },
   };
