@@ -44,6 +44,12 @@ export const diagnostics = {
     new ParallelizeError('BAD_TIMES', `Cannot use times file ${file}: ${reason}`, {
       hint: 'Expected a JSON object mapping source line numbers to milliseconds, e.g. {"12": 950}.',
     }),
+  badProfileFile: (file: string, reason: string) =>
+    new ParallelizeError('BAD_PROFILE', `Cannot use profile ${file}: ${reason}`, {
+      hint: 'Expected the JSON written by `parallelize profile INPUT` (or a trace: {"version": 1, "statements": [{"line": 12, "ms": 950}]}).',
+    }),
+  profileFailed: (file: string, reason: string) =>
+    new ParallelizeError('PROFILE_FAILED', `Cannot profile ${file}: ${reason}`),
   readFailed: (file: string, reason: string) => new ParallelizeError('READ_FAILED', `Cannot read ${file}: ${reason}`),
   unknownScheduler: (name: string, known: string[]) =>
     new ParallelizeError('UNKNOWN_SCHEDULER', `Unknown scheduler "${name}".`, {

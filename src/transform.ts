@@ -14,11 +14,13 @@ import type { TransformOptions, TransformResult, Warning } from './types.js';
 import { graphJson } from './graph-json.js';
 import { splitHeavyArguments } from './analyze/split-effects.js';
 import { staticCostModel } from './estimate/static-cost.js';
+import { profileProblem, profileTimes } from './estimate/profile-format.js';
+import { loadPlatform } from './estimate/platform.js';
 
 /** An argument of a print estimated above this is computed as a statement of its own. */
 const SPLIT_THRESHOLD_MS = 5;
 
-const knownOptions = ['filename', 'workers', 'times', 'scheduler', 'platform', 'sourceType'];
+const knownOptions = ['filename', 'workers', 'times', 'profile', 'scheduler', 'platform', 'sourceType'];
 
 export function validateOptions(options: Record<string, unknown>): void {
   for (const key of Object.keys(options)) {
@@ -33,6 +35,8 @@ export function validateOptions(options: Record<string, unknown>): void {
       if (!/^\d+$/.test(k) || typeof v !== 'number' || !(v >= 0)) throw diagnostics.invalidOption('times', 'an object of line → milliseconds', { [k]: v });
     }
   }
+  const problem = options.profile === undefined ? null : profileProblem(options.profile);
+  if (problem) throw diagnostics.invalidOption('profile', `a profile (${problem})`, options.profile);
 }
 
 export function transform(code: string, options: TransformOptions = {}): TransformResult {
@@ -41,9 +45,12 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   const original = analyze(code, { filename: options.filename, kind });
   // Prints of heavy values: compute the value as its own statement so that it can move.
   let analysis = original;
-  const split = original.sequentialReasons.length === 0 ? splitHeavyArguments(original, { threshold: SPLIT_THRESHOLD_MS, cost: staticCostModel(original).expression, times: options.times }) : null;
+  const times = options.profile ? { ...profileTimes(options.profile), ...options.times } : options.times;
+  const split = original.sequentialReasons.length === 0 ? splitHeavyArguments(original, { threshold: SPLIT_THRESHOLD_MS, cost: staticCostModel(original).expression, times }) : null;
   if (split !== null) analysis = analyze(split, { filename: options.filename, kind });
-  const est = estimate(analysis, { times: options.times });
+  const est = estimate(analysis, { times: options.times, profile: options.profile });
+  // The machine's measured platform (`parallelize calibrate`), under the caller's overrides.
+  const platform = { ...loadPlatform(), ...options.platform };
   const scheduler: Scheduler =
     typeof options.scheduler === 'object' ? options.scheduler : options.scheduler ? getScheduler(options.scheduler) : defaultScheduler;
   const warnings: Warning[] = [];
@@ -53,9 +60,9 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   let reason: string | undefined;
   if (analysis.sequentialReasons.length > 0) {
     reason = analysis.sequentialReasons[0].reason;
-    plan = planScript(analysis, est, { workers: 1, scheduler, platform: options.platform });
+    plan = planScript(analysis, est, { workers: 1, scheduler, platform });
   } else {
-    plan = planScript(analysis, est, { workers: options.workers, scheduler, platform: options.platform });
+    plan = planScript(analysis, est, { workers: options.workers, scheduler, platform });
     if (!plan.parallel) reason = plan.reason;
   }
   const file = options.filename;

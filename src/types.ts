@@ -8,9 +8,11 @@ export interface TransformOptions {
   workers?: number;
   /** Measured or user-given times: source line (1-based) → ms. */
   times?: Record<string, number>;
+  /** A profile from `parallelize profile` (or a trace): measured times by line, value sizes, cloneability. `times` wins where both give a line. */
+  profile?: import('./estimate/profile-format.js').Profile;
   /** Scheduler name or object. */
   scheduler?: string | import('./schedule/types.js').Scheduler;
-  /** Platform overrides. */
+  /** Platform overrides (over the values `parallelize calibrate` stored, or the defaults). */
   platform?: Partial<Platform>;
   /** "module" | "script" | "auto" (default: by file extension and syntax). */
   sourceType?: 'module' | 'commonjs' | 'auto';

@@ -1,5 +1,6 @@
 /**
- * The command line: `parallelize INPUT -o OUTPUT`, plus `graph`, `schedule` and `plot`.
+ * The command line: `parallelize INPUT -o OUTPUT`, plus `graph`, `schedule`, `plot`, `profile`
+ * and `calibrate`.
  * Exit codes: 0 success, 1 the transform failed, 2 bad arguments.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -13,6 +14,11 @@ import { runGraphSchedule } from './graph-schedule.js';
 import { renderPlot } from './plot.js';
 import { graphDot, graphMermaid, scriptPlotGraph } from './graph-formats.js';
 import { scheduleText } from './schedule-text.js';
+import { readProfile } from '../estimate/profile-format.js';
+import { runProfileDetailed } from '../estimate/profile.js';
+import { calibrate } from '../estimate/calibrate.js';
+import { savePlatform } from '../estimate/platform.js';
+import { calibrationSummary, profileSummary } from './profile-summary.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -61,9 +67,10 @@ function positiveInt(name: string) {
   };
 }
 
-async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; scheduler?: string }, io: CliIO): Promise<TransformResult> {
+async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; profile?: string; scheduler?: string }, io: CliIO): Promise<TransformResult> {
   const { code, filename } = readInput(input, io);
   const options: TransformOptions = { filename, workers: opts.workers, times: readTimes(opts.times) };
+  if (opts.profile) options.profile = readProfile(opts.profile);
   if (opts.scheduler) {
     try {
       options.scheduler = await loadScheduler(opts.scheduler);
@@ -81,6 +88,9 @@ function writeOut(text: string, file: string | undefined, io: CliIO): void {
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command('parallelize');
+  // Subcommands reuse option names (-o, --times, --profile): without this, the main command's
+  // options would take them wherever they stand.
+  program.enablePositionalOptions();
   program
     .description('Rewrite a JavaScript script so that its independent top-level statements run in parallel on worker threads.')
     .version(version, '-v, --version')
@@ -88,6 +98,7 @@ export function buildProgram(io: CliIO): Command {
     .option('-o, --output <file>', 'write the parallel script here (stdout when absent)')
     .option('-w, --workers <n>', 'at most this many threads, main included', positiveInt('--workers'))
     .option('--times <file>', 'JSON file mapping source lines to milliseconds')
+    .option('--profile <file>', 'plan from a profile written by `parallelize profile` (measured times and sizes)')
     .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
     .option('--plot <file.svg>', 'also write the plan as a Gantt chart (SVG)')
     .option('-q, --quiet', 'do not print warnings')
@@ -120,6 +131,7 @@ export function buildProgram(io: CliIO): Command {
     .argument('[input]', 'script (stdin when absent or "-")')
     .option('-w, --workers <n>', 'threads, main included', positiveInt('--workers'))
     .option('--times <file>', 'JSON file mapping source lines to milliseconds')
+    .option('--profile <file>', 'plan from a profile written by `parallelize profile`')
     .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
     .option('--graph <files...>', 'schedule these graph files (.stg, WfFormat .json, our .json) instead of a script')
     .option('--ccr <x>', 'with --graph: every edge costs x × the average task time', (v: string) => {
@@ -156,9 +168,33 @@ export function buildProgram(io: CliIO): Command {
     .option('-o, --output <file>', 'write here instead of stdout')
     .option('-w, --workers <n>', 'threads, main included', positiveInt('--workers'))
     .option('--times <file>', 'JSON file mapping source lines to milliseconds')
+    .option('--profile <file>', 'plan from a profile written by `parallelize profile`')
     .action(async (input: string | undefined, opts) => {
       const result = await transformFrom(input, opts, io);
       writeOut(renderPlot(opts.kind, opts.format, result.schedule, scriptPlotGraph(result)), opts.output, io);
+    });
+
+  program
+    .command('profile')
+    .description('run the script once, instrumented, and record each statement\'s time and each crossing value\'s size (runs your code)')
+    .argument('<input>', 'script to run')
+    .argument('[args...]', 'arguments for the script (after --)')
+    .option('-o, --output <file>', 'write the profile here (default: INPUT.profile.json)')
+    .action(async (input: string, args: string[], opts) => {
+      const run = await runProfileDetailed(input, { args });
+      const out = opts.output ?? `${input}.profile.json`;
+      writeFileSync(out, JSON.stringify(run.profile, null, 2) + '\n');
+      io.stderr(profileSummary(run.profile, out));
+    });
+
+  program
+    .command('calibrate')
+    .description('measure worker start-up, message latency and clone bandwidth on this machine for the planner')
+    .action(async () => {
+      const measured = await calibrate();
+      const { details: _details, ...stored } = measured;
+      const file = savePlatform(stored, io.env);
+      io.stdout(calibrationSummary(measured, file));
     });
 
   // Errors go through our own formatter and exit codes.

@@ -1,11 +1,12 @@
 /**
  * estimate: a time for every statement and a size for every value that crosses threads.
- * User-given times (by source line) win over the static model.
+ * User-given times (by source line) win over a profile, which wins over the static model.
  */
 import type { Analysis } from '../analyze/index.js';
+import type { Profile } from './profile-format.js';
 import { staticCosts, staticSize } from './static-cost.js';
 
-export type CostSource = 'user' | 'static';
+export type CostSource = 'user' | 'profile' | 'static';
 
 export interface Estimates {
   /** Milliseconds per statement (index = statement id). */
@@ -13,18 +14,34 @@ export interface Estimates {
   source: CostSource[];
   /** Bytes of a binding's value when it is cloned to another thread. */
   bytes(name: string): number;
+  /** Bindings a profile saw whose values do not clone faithfully: their consumers stay on the producer's thread. */
+  notCloneable: Set<string>;
 }
 
 /** Maps `times` (line → ms) onto statements: a line inside a statement counts for that statement. */
-export function estimate(analysis: Analysis, opts: { times?: Record<string, number> } = {}): Estimates {
+export function estimate(analysis: Analysis, opts: { times?: Record<string, number>; profile?: Profile } = {}): Estimates {
   const cost = staticCosts(analysis);
   const source: CostSource[] = cost.map(() => 'static');
+  const containing = (line: number) => analysis.statements.find((st) => st.line <= line && line <= st.endLine);
+  // Measured times: the index-th statement starting on the line (statements that share a line).
+  for (const { line, index, ms } of opts.profile?.statements ?? []) {
+    const s = analysis.statements.filter((st) => st.line === line)[index ?? 0] ?? containing(line);
+    if (!s) continue;
+    cost[s.id] = ms;
+    source[s.id] = 'profile';
+  }
   for (const [lineText, ms] of Object.entries(opts.times ?? {})) {
-    const line = Number(lineText);
-    const s = analysis.statements.find((st) => st.line <= line && line <= st.endLine);
+    const s = containing(Number(lineText));
     if (!s) continue;
     cost[s.id] = ms;
     source[s.id] = 'user';
   }
-  return { cost, source, bytes: (name) => staticSize(analysis, name) };
+  // Measured sizes by binding name: the largest value seen is the one to plan for.
+  const measured = new Map<string, number>();
+  const notCloneable = new Set<string>();
+  for (const v of opts.profile?.values ?? []) {
+    measured.set(v.name, Math.max(measured.get(v.name) ?? 0, v.bytes));
+    if (!v.cloneable) notCloneable.add(v.name);
+  }
+  return { cost, source, bytes: (name) => measured.get(name) ?? staticSize(analysis, name), notCloneable };
 }

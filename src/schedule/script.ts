@@ -32,6 +32,18 @@ export function scriptTaskGraph(analysis: Analysis, est: Estimates): ScriptGraph
     if (g !== undefined) task.group = g;
     return task;
   });
+  // ── Measured (a profile): a value that did not clone faithfully keeps its producer and its
+  // consumers in one group. Fresh group ids start above every statement id (the analysis's ids).
+  let freshGroup = Math.max(-1, ...statementOf) + 1;
+  for (const e of analysis.deps.edges) {
+    if (e.kind !== 'flow' || !e.vars.some((v) => est.notCloneable?.has(v))) continue;
+    const a = tasks[taskOf.get(e.from)!];
+    const b = tasks[taskOf.get(e.to)!];
+    const merged = [a.group, b.group].filter((g) => g !== undefined);
+    const label = a.group ?? b.group ?? freshGroup++;
+    for (const t of tasks) if (t === a || t === b || (t.group !== undefined && merged.includes(t.group))) t.group = label;
+  }
+  // ── end of measured groups.
   // A group with a pinned member is pinned as a whole.
   const pinnedGroups = new Set(tasks.filter((t) => t.pin === 0 && t.group !== undefined).map((t) => t.group));
   for (const t of tasks) if (t.group !== undefined && pinnedGroups.has(t.group)) t.pin = 0;
