@@ -341,7 +341,11 @@ export class UnitWalker {
         for (const prop of (path as NodePath<t.ObjectExpression>).get('properties')) {
           if (prop.isObjectMethod()) return ANY;
           if (prop.isSpreadElement()) k = joinSym(k, this.kindOf(prop.get('argument')));
-          else if (prop.isObjectProperty()) k = joinSym(k, this.kindOf(prop.get('value') as NodePath));
+          else if (prop.isObjectProperty()) {
+            // A key that may be a symbol (kind any) does not survive a clone.
+            if (prop.node.computed) k = joinSym(k, this.kindOf(prop.get('key') as NodePath));
+            k = joinSym(k, this.kindOf(prop.get('value') as NodePath));
+          }
         }
         return k;
       }
@@ -478,7 +482,10 @@ export class UnitWalker {
     const member = ref.parentPath;
     if (!member?.isMemberExpression() || member.node.object !== ref.node) return PRIM;
     const outer = member.parentPath;
-    if (outer?.isAssignmentExpression() && outer.node.left === member.node) return this.kindOf(outer.get('right'));
+    if (outer?.isAssignmentExpression() && outer.node.left === member.node) {
+      const value = this.kindOf(outer.get('right'));
+      return member.node.computed ? joinSym(value, this.kindOf(member.get('property') as NodePath)) : value;
+    }
     if (outer?.isCallExpression() && outer.node.callee === member.node) {
       const name = propName(member.node);
       if (name && mutatingMethods.has(name)) {
@@ -703,7 +710,10 @@ export class UnitWalker {
   private assignTarget(left: NodePath, alsoReads: boolean, right: AnyPath): void {
     const f = this.facts;
     if (left.isMemberExpression() || left.isOptionalMemberExpression()) {
-      this.mutate((left as NodePath<t.MemberExpression>).get('object'), right ? this.kindOf(right) : PRIM, right);
+      const m = left as NodePath<t.MemberExpression>;
+      // o[key] = v: a key that may be a symbol (kind any) does not survive a clone.
+      const value = right ? this.kindOf(right) : PRIM;
+      this.mutate(m.get('object'), m.node.computed ? joinSym(value, this.kindOf(m.get('property') as NodePath)) : value, right);
       return;
     }
     if (left.isIdentifier()) {

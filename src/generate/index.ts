@@ -235,7 +235,8 @@ function threadBody(
       const from = `${threadName(threadOf.get(m.producer)!)}, line ${statements[m.producer].line}`;
       const call = `${rt}.receive(${quoteKey(keyOf.get(m.producer)!)})`;
       const declare = m.vars.every((v) => !hoisted.has(v) && !moduleScoped.has(v));
-      const kind = m.vars.some((v) => ids.some((o) => o > id && statements[o].writes.includes(v))) ? 'let' : 'const';
+      // `let` when this thread assigns the binding later, the consuming statement included.
+      const kind = m.vars.some((v) => ids.some((o) => o >= id && statements[o].writes.includes(v))) ? 'let' : 'const';
       lines.push(`${by}${declare ? `${kind} { ${vars} } = ${call};` : `({ ${vars} } = ${call});`} // from ${from}`);
       const w = threadOf.get(m.producer)!;
       knownDone.set(w, Math.max(knownDone.get(w) ?? -1, m.producer));

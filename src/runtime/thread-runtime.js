@@ -4,6 +4,19 @@ function parallelizeRuntime(threads, entry, plan) {
   // per pair of threads. A thread that needs a value blocks with Atomics.wait on its doorbell,
   // so the main thread's event loop stays exactly where the original script would have it.
   const MARK = 'parallelize';
+  // The main thread blocks while it waits, so it cannot hear of a worker that dies without a word
+  // (out of memory, killed). The workers are therefore started by a small supervisor thread whose
+  // event loop stays free: it records each worker's end and rings the main thread's doorbell.
+  const SUPERVISOR = `
+    const { Worker, workerData } = require('node:worker_threads');
+    const { entry, workers, bell, ended, argv } = workerData;
+    const ring = new Int32Array(bell), end = new Int32Array(ended);
+    for (const { thread, data, transfer } of workers) {
+      const worker = new Worker(entry.startsWith('file:') ? new URL(entry) : entry, { workerData: data, transferList: transfer, argv });
+      let how = 1; // 1 finished, 2 out of memory, 3 failed
+      worker.on('error', (error) => { how = error && error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 2 : 3; });
+      worker.on('exit', () => { Atomics.store(end, thread, how); Atomics.add(ring, 0, 1); Atomics.notify(ring, 0); });
+    }`;
   const { Worker, isMainThread, workerData, receiveMessageOnPort, MessageChannel } = threads;
   const inWorker = !isMainThread && workerData != null && typeof workerData === 'object' && MARK in workerData;
   const me = inWorker ? workerData[MARK].thread : 0;
@@ -12,10 +25,10 @@ function parallelizeRuntime(threads, entry, plan) {
   const mailbox = new Map(); // key → values sent to this thread
   const done = new Set(); // keys known finished (main thread: from every thread)
   const errors = new Map(); // order index → { key, error } reported by workers
-  const workers = [];
   let ports; // thread → MessagePort to it
   let bell; // Int32Array: one doorbell per thread
   let mainAt = -1; // main thread: index of its last finished statement at a gap
+  let lost; // Int32Array per worker thread: 0 running, 1 ended, 2 ran out of memory, 3 failed
   const final = new WeakSet(); // errors already chosen as the program's error
 
   if (inWorker) {
@@ -33,19 +46,18 @@ function parallelizeRuntime(threads, entry, plan) {
         theirPorts[b][a] = port2;
       }
     }
+    lost = new Int32Array(new SharedArrayBuffer(4 * plan.threads));
+    const specs = [];
     for (let t = 1; t < plan.threads; t++) {
       const own = theirPorts[t];
-      const worker = new Worker(entry, {
-        workerData: { [MARK]: { thread: t, ports: own, bell: bell.buffer } },
-        transferList: Object.values(own),
-        argv: process.argv.slice(2),
-        stdout: false,
-        stderr: false,
-      });
-      // Only seen when the main thread is not blocked; a blocked main thread learns from the doorbell.
-      worker.on('error', (error) => fail({ key: firstPending(t), error: serialize(error) }, true));
-      workers.push(worker);
+      specs.push({ thread: t, data: { [MARK]: { thread: t, ports: own, bell: bell.buffer } }, transfer: Object.values(own) });
     }
+    const supervisor = new Worker(SUPERVISOR, {
+      eval: true,
+      workerData: { entry: String(entry), workers: specs, bell: bell.buffer, ended: lost.buffer, argv: process.argv.slice(2) },
+      transferList: specs.flatMap((w) => w.transfer),
+    });
+    supervisor.unref(); // it never keeps the program alive
   }
 
   function ring(thread) {
@@ -74,9 +86,24 @@ function parallelizeRuntime(threads, entry, plan) {
     for (;;) {
       const seen = Atomics.load(bell, me);
       drain();
-      if (!inWorker) decide(upTo);
+      if (!inWorker) {
+        noticeCrashes();
+        decide(upTo);
+      }
       if (ready()) return;
       Atomics.wait(bell, me, seen);
+    }
+  }
+
+  /** Main thread: a worker that ended with statements unfinished and no error reported has crashed. */
+  function noticeCrashes() {
+    if (!lost) return;
+    for (let t = 1; t < plan.threads; t++) {
+      const how = Atomics.load(lost, t);
+      if (how === 0) continue;
+      const key = plan.order.find((k) => plan.placement[k] === t && !done.has(k));
+      if (key === undefined || [...errors.values()].some((e) => plan.placement[e.key] === t)) continue;
+      errors.set(position.get(key), { key, crash: how === 2 ? 'out of memory' : 'ended unexpectedly' });
     }
   }
 
@@ -90,12 +117,16 @@ function parallelizeRuntime(threads, entry, plan) {
       if (plan.placement[key] !== 0 && !done.has(key) && !errors.has(i)) return;
     }
     const entry = errors.get(first);
+    if (entry.crash) {
+      // As when the original process runs out of memory: a fatal message and the abort exit code.
+      process.stderr.write(`FATAL ERROR: the worker thread running line ${entry.key.replace(/^'?L|'$/g, '')} ${entry.crash === 'out of memory' ? 'ran out of memory (JavaScript heap out of memory)' : 'ended unexpectedly'}\n`);
+      process.exit(134);
+    }
     throw finalError('own' in entry ? entry.own : revive(entry.error));
   }
 
   function finalError(error) {
     if (error !== null && (typeof error === 'object' || typeof error === 'function')) final.add(error);
-    for (const w of workers) w.unref();
     return error;
   }
 
@@ -135,10 +166,6 @@ function parallelizeRuntime(threads, entry, plan) {
     return error;
   }
 
-  function fail(report, fromEvent) {
-    errors.set(position.get(report.key), report);
-    if (fromEvent) decide(Infinity);
-  }
 
   /** Main thread, when one of its own statements threw: earlier statements elsewhere may still fail first. */
   function mainFailed(error) {
@@ -149,9 +176,6 @@ function parallelizeRuntime(threads, entry, plan) {
     waitUntil(() => false, at); // decide() throws the error that wins
   }
 
-  function firstPending(thread) {
-    return plan.order.find((key) => plan.placement[key] === thread && !done.has(key)) ?? plan.order[0];
-  }
 
   const api = {
     thread: me,
@@ -201,7 +225,6 @@ function parallelizeRuntime(threads, entry, plan) {
           const pending = () => plan.order.some((k) => plan.placement[k] !== 0 && !done.has(k));
           if (pending()) waitUntil(() => !pending(), Infinity);
           decide(Infinity);
-          for (const w of workers) w.unref();
         }
       };
       let result;
