@@ -4,44 +4,65 @@
  * and pure that copying the code beats sending the value.
  */
 import * as t from '@babel/types';
-import { builtinName, pureConstructors, pureGlobalCalls, pureNamespaces } from './builtins.js';
+import { builtinName, pureConstructors } from './builtins.js';
 import type { StatementInfo } from './statements.js';
 
-const nondeterministic = new Set(['random', 'now', 'getRandomValues', 'randomUUID']);
+/**
+ * Functions that cannot throw on the arguments we allow (literals, shared constants) and give
+ * every thread the same answer: Math (but random), and the number and string conversions.
+ */
+const safeCalls = new Set(['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
 
-/** A constant's initialiser that every thread can evaluate for itself with the same result. */
-function isPureLiteralInit(node: t.Node | null | undefined): boolean {
+/**
+ * A constant's initialiser that every thread can evaluate for itself, with the same result and
+ * no chance to throw: replicated statements run before the main thread's first statement, so a
+ * throw there would come before effects that the original ran first.
+ */
+function isPureLiteralInit(node: t.Node | null | undefined, shared: Set<string>): boolean {
   if (!node) return true;
   if (t.isFunction(node)) return true; // the body runs later, when called
-  if (t.isCallExpression(node) || t.isNewExpression(node)) {
-    const c = node.callee;
-    let ok = false;
-    if (t.isIdentifier(c)) ok = t.isNewExpression(node) ? pureConstructors.get(c.name) !== undefined : pureGlobalCalls.get(c.name) !== undefined;
-    else if (t.isMemberExpression(c) && t.isIdentifier(c.object) && t.isIdentifier(c.property)) {
-      const ns = pureNamespaces.get(c.object.name);
-      ok = ns !== undefined && !nondeterministic.has(c.property.name) && !ns.mutatesArg0?.includes(c.property.name);
-    }
-    return ok && node.arguments.every((a) => isPureLiteralInit(a));
+  if (t.isStringLiteral(node) || t.isNumericLiteral(node) || t.isBooleanLiteral(node) || t.isNullLiteral(node) || t.isBigIntLiteral(node)) return true;
+  if (t.isIdentifier(node)) return node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity' || shared.has(node.name);
+  if (t.isTemplateLiteral(node)) return node.expressions.every((e) => isPureLiteralInit(e, shared));
+  if (t.isArrayExpression(node)) return node.elements.every((e) => e !== null && !t.isSpreadElement(e) && isPureLiteralInit(e, shared));
+  if (t.isObjectExpression(node)) {
+    return node.properties.every((p) => (t.isObjectProperty(p) && !p.computed && isPureLiteralInit(p.value, shared)) || (t.isObjectMethod(p) && p.kind === 'method' && !p.computed));
   }
-  if (
-    t.isAwaitExpression(node) ||
-    t.isYieldExpression(node) ||
-    t.isAssignmentExpression(node) ||
-    t.isUpdateExpression(node) ||
-    t.isTaggedTemplateExpression(node) ||
-    t.isThisExpression(node) ||
-    t.isImport(node) ||
-    t.isClass(node)
-  ) {
+  if (t.isUnaryExpression(node)) return ['-', '+', '!', '~', 'typeof', 'void'].includes(node.operator) && isPureLiteralInit(node.argument, shared);
+  if (t.isBinaryExpression(node) || t.isLogicalExpression(node)) {
+    // BigInt mixed with numbers throws; `in` and `instanceof` can throw too.
+    if (node.operator === 'in' || node.operator === 'instanceof') return false;
+    const bigint = (n: t.Node) => t.isBigIntLiteral(n);
+    if (t.isBinaryExpression(node) && bigint(node.left) !== bigint(node.right)) return false;
+    return isPureLiteralInit(node.left, shared) && isPureLiteralInit(node.right, shared);
+  }
+  if (t.isConditionalExpression(node)) return [node.test, node.consequent, node.alternate].every((n) => isPureLiteralInit(n, shared));
+  if (t.isMemberExpression(node)) {
+    // Math.PI, Number.MAX_SAFE_INTEGER: constants of built-in namespaces.
+    return !node.computed && t.isIdentifier(node.object) && (node.object.name === 'Math' || node.object.name === 'Number') && t.isIdentifier(node.property);
+  }
+  if (t.isCallExpression(node)) {
+    const c = node.callee;
+    const args = node.arguments.every((a) => !t.isSpreadElement(a) && isPureLiteralInit(a, shared) && !t.isFunction(a));
+    if (t.isIdentifier(c)) return safeCalls.has(c.name) && args;
+    if (t.isMemberExpression(c) && t.isIdentifier(c.object, { name: 'Math' }) && t.isIdentifier(c.property) && c.property.name !== 'random') {
+      return args && node.arguments.every((a) => !t.isBigIntLiteral(a));
+    }
     return false;
   }
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
-    const child = (node as unknown as Record<string, t.Node | t.Node[] | null>)[key];
-    if (Array.isArray(child)) {
-      if (!child.every((c) => isPureLiteralInit(c))) return false;
-    } else if (child && !isPureLiteralInit(child)) return false;
-  }
-  return true;
+  return false;
+}
+
+/** A class whose definition cannot throw: a known parent, and static parts that are safe constants. */
+function classIsSafe(node: t.Class, shared: Set<string>): boolean {
+  const sup = node.superClass;
+  if (sup && !(t.isIdentifier(sup) && (shared.has(sup.name) || pureConstructors.has(sup.name)))) return false;
+  return node.body.body.every((m) => {
+    if (t.isStaticBlock(m)) return false;
+    if ('computed' in m && m.computed && !isPureLiteralInit((m as t.ClassMethod).key, shared)) return false;
+    if ((t.isClassProperty(m) || t.isClassPrivateProperty(m)) && m.static) return isPureLiteralInit(m.value, shared);
+    return true;
+  });
 }
 
 /** `const f = () => …`: a function value, replicated like a function declaration. */
@@ -75,9 +96,9 @@ export function chooseReplicated(statements: StatementInfo[], writtenLater: (nam
       const arg = t.isCallExpression(d.init) ? d.init.arguments[0] : undefined;
       return t.isStringLiteral(arg) && builtinName(arg.value) !== undefined;
     }) && stable;
-    else if (s.kind === 'class') replicate = pure && readsOk && stable;
+    else if (s.kind === 'class') replicate = pure && readsOk && stable && classIsSafe(node as t.ClassDeclaration, replicatedNames);
     else if (t.isVariableDeclaration(node) && node.kind === 'const') {
-      replicate = pure && readsOk && stable && node.declarations.every((d) => isPureLiteralInit(d.init));
+      replicate = pure && readsOk && stable && node.declarations.every((d) => t.isIdentifier(d.id) && isPureLiteralInit(d.init, replicatedNames));
     }
     if (replicate) {
       out.add(s.id);
