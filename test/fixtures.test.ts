@@ -70,7 +70,7 @@ describe('fixtures', { concurrency: 4 }, () => {
       expectFile(join(c.dir, 'graph.json'), JSON.stringify(result.graph, null, 2) + '\n');
       if (parallel !== undefined) assert.equal(result.sequentialReason === undefined, parallel, result.sequentialReason);
       // Run what the transform produced now (not the committed file), beside the input.
-      const actualFile = join(c.dir, `.actual${c.ext}`);
+      const actualFile = join(c.dir, `.actual-${process.pid}${c.ext}`);
       writeFileSync(actualFile, result.code);
       try {
         // One after the other: both may use the same temporary files.

@@ -31,17 +31,27 @@ export function runNode(file: string, opts: { cwd?: string; timeoutMs?: number; 
   });
 }
 
-/** Node prints an uncaught error as `location`, source line, caret, blank, `Name: message`, stack. */
+/**
+ * Node prints an uncaught error as: a location line (`file:line`), the source line, a caret (or,
+ * for JSON.parse, the text it choked on), a blank line, `Name: message`, the stack, and
+ * `Node.js vXX`. What the script wrote itself comes before that block.
+ */
 export function splitStderr(stderr: string): { stderr: string; errorLine: string | null } {
   const lines = stderr.split('\n');
-  for (let caret = 2; caret < lines.length; caret++) {
-    if (!/^\s*\^+\s*$/.test(lines[caret])) continue;
-    const location = caret - 2;
-    if (!/\S:\d+$/.test(lines[location])) continue;
-    const rest = lines.slice(caret + 1).filter((l) => l.trim() !== '');
-    return { stderr: lines.slice(0, location).join('\n'), errorLine: rest[0] ?? null };
+  const hasReport = lines.some((l) => /^Node\.js v\d+/.test(l));
+  if (!hasReport) return { stderr, errorLine: null };
+  // An Error: its `Name: message` line is the one just above the first stack frame.
+  const frame = lines.findIndex((l, i) => i > 0 && /^    at /.test(l));
+  let errorAt = frame > 0 ? frame - 1 : -1;
+  if (errorAt < 0) {
+    // A thrown non-Error value: the first non-empty line after the caret.
+    const caret = lines.findIndex((l) => /^\s*\^+\s*$/.test(l));
+    if (caret < 0) return { stderr, errorLine: null };
+    errorAt = lines.findIndex((l, i) => i > caret && l.trim() !== '');
   }
-  return { stderr, errorLine: null };
+  let start = errorAt;
+  while (start > 0 && !/\S:\d+$/.test(lines[start])) start--;
+  return { stderr: lines.slice(0, start).join('\n'), errorLine: errorAt >= 0 ? lines[errorAt] : null };
 }
 
 export function describeDifference(a: Outcome, b: Outcome): string | null {
