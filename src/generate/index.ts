@@ -16,6 +16,8 @@ import { constToLet, declarationToAssignment, indent, segments, type Segment } f
 export interface GenerateOptions {
   filename?: string;
   scheduler: string;
+  /** Record each statement's time when run with PARALLELIZE_TRACE=FILE. */
+  trace?: boolean;
 }
 
 /** The original script, untouched, under a comment that says why. */
@@ -50,6 +52,7 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
     rt: fresh('parallel'),
     factory: fresh('parallelizeRuntime'),
     threadsModule: fresh('workerThreads'),
+    fsModule: fresh('fs'),
     main: fresh('main'),
     worker: (i: number) => `worker${i}`,
   };
@@ -71,7 +74,8 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
   out.push(parallelHeader(analysis, plan, est, opts.filename ? basename(opts.filename) : 'the input', opts.scheduler));
   out.push('');
   out.push(esm ? `import * as ${names.threadsModule} from 'node:worker_threads';` : `const ${names.threadsModule} = require('node:worker_threads');`);
-  out.push(runtimeCall(analysis, plan, keyOf, threadOf, names, esm));
+  if (opts.trace) out.push(esm ? `import * as ${names.fsModule} from 'node:fs';` : `const ${names.fsModule} = require('node:fs');`);
+  out.push(runtimeCall(analysis, plan, keyOf, threadOf, names, esm, opts.trace ?? false));
   if (moduleScoped.length) {
     out.push('');
     out.push('// Bindings that the shared functions use: each thread gives them the values it needs.');
@@ -91,7 +95,7 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
     out.push(`// ── ${th === 0 ? 'Main thread' : `Worker ${th}`} ${'─'.repeat(60)}`.slice(0, 84));
     const fnName = th === 0 ? names.main : workerNames[th - 1];
     out.push(`${th === 0 && hasAwait ? 'async ' : ''}function ${fnName}() {`);
-    out.push(...threadBody(analysis, th, ids, messages, threadOf, keyOf, segs, new Set(analysis.moduleScoped), names.rt));
+    out.push(...threadBody(analysis, th, ids, messages, threadOf, keyOf, segs, new Set(analysis.moduleScoped), names.rt, opts.trace ?? false));
     out.push('}');
   });
   out.push('');
@@ -107,8 +111,9 @@ function runtimeCall(
   plan: ScriptPlan,
   keyOf: Map<number, string>,
   threadOf: Map<number, number>,
-  names: { rt: string; factory: string; threadsModule: string },
+  names: { rt: string; factory: string; threadsModule: string; fsModule: string },
   esm: boolean,
+  trace: boolean,
 ): string {
   const placement = analysis.tasks.map((id) => `${keyOf.get(id)}: ${threadOf.get(id)}`);
   const classes = analysis.statements
@@ -124,6 +129,7 @@ function runtimeCall(
     ...wrapList(placement, '  placement: { ', ' },'),
   ];
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);
+  if (trace) lines.push(`  fs: ${names.fsModule}, // PARALLELIZE_TRACE=FILE writes each statement's time there`);
   lines.push('});');
   return lines.join('\n');
 }
@@ -171,6 +177,7 @@ function threadBody(
   segs: Segment[],
   moduleScoped: Set<string>,
   rt: string,
+  trace: boolean,
 ): string[] {
   const { statements } = analysis;
   const by = '  ';
@@ -248,7 +255,7 @@ function threadBody(
         for (const j of analysis.tasks) if (j < id && threadOf.get(j) !== 0) knownDone.set(threadOf.get(j)!, Math.max(knownDone.get(threadOf.get(j)!) ?? -1, j));
       }
     }
-    lines.push(`${by}// line ${s.line}`);
+    lines.push(trace ? `${by}${rt}.begin(${quoteKey(keyOf.get(id)!)}); // line ${s.line}` : `${by}// line ${s.line}`);
     let replacement: string | undefined;
     if (rewrite.has(id)) replacement = declarationToAssignment(s.path.node as t.VariableDeclaration);
     else if (t.isVariableDeclaration(s.path.node) && s.path.node.kind === 'const' && s.defines.some((n) => (receivedAt.get(n) ?? []).some((at) => at > id))) {

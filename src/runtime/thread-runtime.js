@@ -30,6 +30,15 @@ function parallelizeRuntime(threads, entry, plan) {
   let mainAt = -1; // main thread: index of its last finished statement at a gap
   let lost; // Int32Array per worker thread: 0 running, 1 ended, 2 ran out of memory, 3 failed
   const final = new WeakSet(); // errors already chosen as the program's error
+  // PARALLELIZE_TRACE=FILE (with a script transformed with --trace): how long each statement ran.
+  const traceFile = plan.fs ? process.env.PARALLELIZE_TRACE : undefined;
+  const trace = []; // { line, thread, ms }
+  const traces = new Set(); // main thread: workers whose trace arrived
+  let open = null; // the statement this thread is running: { key, start }
+  function close() {
+    if (open) trace.push({ line: Number(String(open.key).replace(/^'?L|[:'].*$/g, '')), thread: me, ms: performance.now() - open.start });
+    open = null;
+  }
 
   if (inWorker) {
     ports = workerData[MARK].ports;
@@ -77,6 +86,10 @@ function parallelizeRuntime(threads, entry, plan) {
         if (msg.values) mailbox.set(msg.key, msg.values);
         if (msg.done) done.add(msg.key);
         if (msg.error) errors.set(position.get(msg.key), msg);
+        if (msg.trace) {
+          trace.push(...msg.trace);
+          traces.add(msg.thread);
+        }
       }
     }
   }
@@ -167,6 +180,13 @@ function parallelizeRuntime(threads, entry, plan) {
   }
 
 
+  /** Main thread: the statements' times, for `parallelize --profile TRACE` to plan from. */
+  function writeTrace() {
+    close();
+    const statements = trace.sort((a, b) => a.line - b.line).map(({ line, ms, thread }) => ({ line, ms: Math.round(ms * 1000) / 1000, thread }));
+    plan.fs.writeFileSync(traceFile, JSON.stringify({ version: 1, trace: true, statements }, null, 2) + '\n');
+  }
+
   /** Main thread, when one of its own statements threw: earlier statements elsewhere may still fail first. */
   function mainFailed(error) {
     if (final.has(error) || plan.threads === 1) throw error;
@@ -180,20 +200,30 @@ function parallelizeRuntime(threads, entry, plan) {
   const api = {
     thread: me,
 
+    /** With --trace: a statement starts (its time runs until this thread's next call). */
+    begin(key) {
+      if (!traceFile) return;
+      close();
+      open = { key, start: performance.now() };
+    },
+
     /** Sends the values a statement produced to another thread (a worker's send to main also says it finished). */
     send(to, key, values) {
+      close();
       post(to, { key, values, done: !inWorker || to === 0 });
       if (!inWorker) mainAt = Math.max(mainAt, position.get(key));
     },
 
     /** Says that a statement finished (workers: to the main thread; main: its own place in the order). */
     done(key) {
+      close();
       if (inWorker) post(0, { key, done: true });
       else mainAt = Math.max(mainAt, position.get(key));
     },
 
     /** Waits for the values a statement on another thread produced for this thread. */
     receive(key) {
+      close();
       if (!mailbox.has(key)) waitUntil(() => mailbox.has(key), position.get(key));
       const values = mailbox.get(key);
       mailbox.delete(key);
@@ -202,6 +232,7 @@ function parallelizeRuntime(threads, entry, plan) {
 
     /** Main thread, before an effect: waits until every statement before `key` has finished. */
     settle(key) {
+      close();
       const upTo = position.get(key);
       const pending = () => plan.order.some((k, i) => i < upTo && plan.placement[k] !== 0 && !done.has(k));
       if (pending()) waitUntil(() => !pending(), upTo);
@@ -218,13 +249,18 @@ function parallelizeRuntime(threads, entry, plan) {
           const key = mine.find((k) => !sentDone.has(k)) ?? mine[mine.length - 1];
           post(0, { key, error: serialize(error) });
         }
+        close();
+        if (traceFile) post(0, { trace, thread: me });
         return undefined;
       }
+      if (traceFile) process.on('exit', writeTrace);
       const finish = () => {
+        close();
         if (plan.threads > 1) {
           const pending = () => plan.order.some((k) => plan.placement[k] !== 0 && !done.has(k));
           if (pending()) waitUntil(() => !pending(), Infinity);
           decide(Infinity);
+          if (traceFile) waitUntil(() => traces.size === plan.threads - 1, Infinity);
         }
       };
       let result;
