@@ -24,11 +24,15 @@ export function estimate(analysis: Analysis, opts: { times?: Record<string, numb
   const source: CostSource[] = cost.map(() => 'static');
   const containing = (line: number) => analysis.statements.find((st) => st.line <= line && line <= st.endLine);
   // Measured times: the index-th statement starting on the line (statements that share a line).
+  // Entries that land on one statement add up (a trace may time the parts of a split print apart).
+  const measured = new Map<number, number>();
   for (const { line, index, ms } of opts.profile?.statements ?? []) {
     const s = analysis.statements.filter((st) => st.line === line)[index ?? 0] ?? containing(line);
-    if (!s) continue;
-    cost[s.id] = ms;
-    source[s.id] = 'profile';
+    if (s) measured.set(s.id, (measured.get(s.id) ?? 0) + ms);
+  }
+  for (const [id, ms] of measured) {
+    cost[id] = ms;
+    source[id] = 'profile';
   }
   for (const [lineText, ms] of Object.entries(opts.times ?? {})) {
     const s = containing(Number(lineText));
@@ -37,11 +41,11 @@ export function estimate(analysis: Analysis, opts: { times?: Record<string, numb
     source[s.id] = 'user';
   }
   // Measured sizes by binding name: the largest value seen is the one to plan for.
-  const measured = new Map<string, number>();
+  const sizes = new Map<string, number>();
   const notCloneable = new Set<string>();
   for (const v of opts.profile?.values ?? []) {
-    measured.set(v.name, Math.max(measured.get(v.name) ?? 0, v.bytes));
+    sizes.set(v.name, Math.max(sizes.get(v.name) ?? 0, v.bytes));
     if (!v.cloneable) notCloneable.add(v.name);
   }
-  return { cost, source, bytes: (name) => measured.get(name) ?? staticSize(analysis, name), notCloneable };
+  return { cost, source, bytes: (name) => sizes.get(name) ?? staticSize(analysis, name), notCloneable };
 }
