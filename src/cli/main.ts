@@ -7,7 +7,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { diagnostics, formatError, ParallelizeError } from '../diagnostics.js';
-import { transform } from '../transform.js';
 import { loadScheduler } from '../schedule/index.js';
 import type { TransformOptions, TransformResult } from '../types.js';
 import { runGraphSchedule } from './graph-schedule.js';
@@ -15,7 +14,6 @@ import { renderPlot } from './plot.js';
 import { graphDot, graphMermaid, scriptPlotGraph } from './graph-formats.js';
 import { scheduleText } from './schedule-text.js';
 import { readProfile } from '../estimate/profile-format.js';
-import { runProfileDetailed } from '../estimate/profile.js';
 import { calibrate } from '../estimate/calibrate.js';
 import { savePlatform } from '../estimate/platform.js';
 import { calibrationSummary, profileSummary } from './profile-summary.js';
@@ -71,6 +69,8 @@ async function transformFrom(input: string | undefined, opts: { workers?: number
   const { code, filename } = readInput(input, io);
   const options: TransformOptions = { filename, workers: opts.workers, times: readTimes(opts.times) };
   if (opts.profile) options.profile = readProfile(opts.profile);
+  // Loaded on use: the analysis is most of the start-up, and `profile` wants to start sooner.
+  const { transform } = await import('../transform.js');
   if (opts.scheduler) {
     try {
       options.scheduler = await loadScheduler(opts.scheduler);
@@ -181,6 +181,7 @@ export function buildProgram(io: CliIO): Command {
     .argument('[args...]', 'arguments for the script (after --)')
     .option('-o, --output <file>', 'write the profile here (default: INPUT.profile.json)')
     .action(async (input: string, args: string[], opts) => {
+      const { runProfileDetailed } = await import('../estimate/profile.js');
       const run = await runProfileDetailed(input, { args });
       const out = opts.output ?? `${input}.profile.json`;
       writeFileSync(out, JSON.stringify(run.profile, null, 2) + '\n');

@@ -10,10 +10,10 @@
  * traces name the hidden copy, and columns on instrumented lines shift; lines do not.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { analyze } from '../analyze/index.js';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { ModuleKind } from '../analyze/parse.js';
 import { diagnostics } from '../diagnostics.js';
 import { instrumentForProfile } from './instrument.js';
 import { profileProblem, type Profile } from './profile-format.js';
@@ -41,7 +41,25 @@ export interface ProfileRun {
   stderr?: string;
 }
 
-/** Runs `file` once, instrumented, and returns its profile with how the run ended. */
+type Ended = Omit<ProfileRun, 'profile'>;
+
+/** A node process started ahead of its script, waiting at the recorder's gate. */
+interface GatedRun {
+  hidden: string;
+  out: string;
+  open(): void;
+  abort(): void;
+  ended: Promise<Ended>;
+}
+
+/**
+ * Runs `file` once, instrumented, and returns its profile with how the run ended.
+ *
+ * Loading the analysis takes longer than the short run-up of node, so node is started first and
+ * waits (see recorderSource's gate) while the analysis writes the instrumented copy. The copy's
+ * extension (.mjs / .cjs) must be chosen before the analysis knows the module kind: a cheap
+ * guess, and a second start in the rare case the guess was wrong.
+ */
 export async function runProfileDetailed(file: string, opts: ProfileOptions = {}): Promise<ProfileRun> {
   const path = resolve(file);
   let source: string;
@@ -50,27 +68,40 @@ export async function runProfileDetailed(file: string, opts: ProfileOptions = {}
   } catch (err) {
     throw diagnostics.readFailed(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
   }
-  const analysis = analyze(source, { filename: path });
-  const ext = analysis.parsed.kind === 'module' ? '.mjs' : '.cjs';
-  const hidden = join(dirname(path), `.${basename(path)}.parallelize-profile-${process.pid}${ext}`);
   const temp = mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
-  const out = join(temp, 'profile.json');
-  const recorder = join(temp, 'recorder.cjs');
+  const runs: GatedRun[] = [];
   try {
-    writeFileSync(recorder, recorderSource({ out, script: hidden, file: basename(path) }));
-    writeFileSync(hidden, instrumentForProfile(analysis));
-    const run = await runNode([`--require`, recorder, hidden, ...(opts.args ?? [])], dirname(path), opts);
+    let run = startGated(path, guessKind(source, path), temp, opts);
+    runs.push(run);
+    let analysis;
+    try {
+      const { analyze } = await import('../analyze/index.js');
+      analysis = analyze(source, { filename: path });
+    } catch (err) {
+      run.abort();
+      await run.ended;
+      throw err;
+    }
+    if (!run.hidden.endsWith(extensionOf(analysis.parsed.kind))) {
+      run.abort();
+      await run.ended;
+      run = startGated(path, analysis.parsed.kind, temp, opts);
+      runs.push(run);
+    }
+    writeFileSync(run.hidden, instrumentForProfile(analysis));
+    run.open();
+    const ended = await run.ended;
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(out, 'utf8'));
+      data = JSON.parse(readFileSync(run.out, 'utf8'));
     } catch {
-      throw diagnostics.profileFailed(file, `the run ended (${run.signal ?? `exit code ${run.code}`}) without writing a profile`);
+      throw diagnostics.profileFailed(file, `the run ended (${ended.signal ?? `exit code ${ended.code}`}) without writing a profile`);
     }
     const problem = profileProblem(data);
     if (problem) throw diagnostics.profileFailed(file, `the recorder wrote a bad profile: ${problem}`);
-    return { ...run, profile: data as Profile };
+    return { ...ended, profile: data as Profile };
   } finally {
-    rmSync(hidden, { force: true });
+    for (const r of runs) rmSync(r.hidden, { force: true });
     rmSync(temp, { recursive: true, force: true });
   }
 }
@@ -80,7 +111,45 @@ export async function runProfile(file: string, opts: ProfileOptions = {}): Promi
   return (await runProfileDetailed(file, opts)).profile;
 }
 
-function runNode(args: string[], cwd: string, opts: ProfileOptions): Promise<Omit<ProfileRun, 'profile'>> {
+const extensionOf = (kind: ModuleKind) => (kind === 'module' ? '.mjs' : '.cjs');
+
+/** Module kind without parsing: the extension, the package type, else a look for import/export. */
+function guessKind(source: string, path: string): ModuleKind {
+  const ext = extname(path);
+  if (ext === '.mjs') return 'module';
+  if (ext === '.cjs') return 'commonjs';
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if (JSON.parse(readFileSync(pkg, 'utf8')).type === 'module') return 'module';
+      } catch {
+        /* the analysis decides */
+      }
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return /^\s*(import\s*[\w{*'"]|export\s)/m.test(source) ? 'module' : 'commonjs';
+}
+
+function startGated(path: string, kind: ModuleKind, temp: string, opts: ProfileOptions): GatedRun {
+  const tag = `${process.pid}-${kind}`;
+  const hidden = join(dirname(path), `.${basename(path)}.parallelize-profile-${tag}${extensionOf(kind)}`);
+  const out = join(temp, `profile-${tag}.json`);
+  const gate = join(temp, `gate-${tag}`);
+  const recorder = join(temp, `recorder-${tag}.cjs`);
+  writeFileSync(recorder, recorderSource({ out, script: hidden, file: basename(path), gate }));
+  const say = (word: string) => {
+    // Written whole, then renamed: the waiting recorder never reads half a word.
+    writeFileSync(`${gate}.part`, word);
+    renameSync(`${gate}.part`, gate);
+  };
+  const ended = runNode(['--require', recorder, hidden, ...(opts.args ?? [])], dirname(path), opts);
+  return { hidden, out, ended, open: () => say('go'), abort: () => say('abort') };
+}
+
+function runNode(args: string[], cwd: string, opts: ProfileOptions): Promise<Ended> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd, env: opts.env ?? process.env, stdio: ['inherit', opts.capture ? 'pipe' : 'inherit', opts.capture ? 'pipe' : 'inherit'] });
     let stdout = '';

@@ -18,8 +18,12 @@ const MAX_ENTRIES = 20_000;
 /**
  * The preload source. It only records when the main thread of this process runs `script`:
  * workers and child processes that inherit node's flags stay untouched.
+ *
+ * With `gate`, node is started before `script` exists (its start-up then overlaps the analysis
+ * that writes it): the preload sleeps until the file `gate` says "go" — or "abort", or the parent
+ * is gone — before node goes on to load the script.
  */
-export function recorderSource(opts: { out: string; script: string; file: string }): string {
+export function recorderSource(opts: { out: string; script: string; file: string; gate?: string }): string {
   return `'use strict';
 (() => {
   const { isMainThread } = require('node:worker_threads');
@@ -27,6 +31,18 @@ export function recorderSource(opts: { out: string; script: string; file: string
   if (!isMainThread || path.resolve(process.argv[1] || '') !== ${JSON.stringify(opts.script)}) return;
   const v8 = require('node:v8');
   const fs = require('node:fs');
+  const GATE = ${JSON.stringify(opts.gate ?? null)};
+  if (GATE !== null) {
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const parent = process.ppid;
+    let word = null;
+    for (;;) {
+      try { word = fs.readFileSync(GATE, 'utf8'); break; } catch { /* not yet */ }
+      if (process.ppid !== parent) break;
+      Atomics.wait(nap, 0, 0, 1);
+    }
+    if (word !== 'go') process.exit(0);
+  }
   const { types } = require('node:util');
   const { performance } = require('node:perf_hooks');
   const OUT = ${JSON.stringify(opts.out)};

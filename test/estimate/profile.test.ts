@@ -108,3 +108,11 @@ test('values are not measured when the script defines accessors', () => {
   assert.doesNotMatch(code, /\?\.v\(/);
   assert.match(code, /\?\.b\(2,0\)/);
 });
+
+test('a wrong guess of the module kind starts node again; a syntax error runs nothing', async () => {
+  const file = script('guess.js', "const text = `\nimport nothing from 'here'`;\nconsole.log(text.trim(), typeof require);\n");
+  await sameBehaviour(file);
+  const bad = script('bad.cjs', "console.log('must not run');\nconst = 1;\n");
+  await assert.rejects(runProfileDetailed(bad, { capture: true }), /Unexpected token|SYNTAX/);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('parallelize-profile')), []);
+});
