@@ -58,7 +58,7 @@ export function aliasClasses(
   const uf = new UnionFind<string>();
   const nonPrim = (n: string) => isTracked(n) && (kinds.get(n)?.k ?? 'any') !== 'prim';
   for (const id of ids) {
-    for (const [a, b] of statements[id].facts.links) if (nonPrim(a) && nonPrim(b)) uf.union(a, b);
+    for (const [a, b] of statements[id].facts.links.values()) if (nonPrim(a) && nonPrim(b)) uf.union(a, b);
   }
   const members = new Map<string, Set<string>>();
   for (const id of ids) {

@@ -4,6 +4,9 @@
  */
 import type { Effect, ValueKind } from './builtins.js';
 
+/** Pairs of roots, keyed so that each unordered pair is stored once. */
+export type Links = Map<string, [Root, Root]>;
+
 /** A top-level binding name, or '#p<i>' (a parameter), '#this', '#unknown' (a value from nowhere we track). */
 export type Root = string;
 
@@ -58,7 +61,7 @@ export interface Facts {
   /** The unit evaluates `await` / `yield` at its own level. */
   awaits: boolean;
   /** Pairs of roots that the unit makes share objects (x.f = y, x.push(y)). */
-  links: [Root, Root][];
+  links: Links;
   /** Indexes of its own parameters that it calls as functions (callbacks). */
   paramCalls: Set<number>;
   /** Compares objects by identity (===, indexOf, Map keys…): copies made separately would differ. */
@@ -77,48 +80,66 @@ export function emptyFacts(): Facts {
     returns: PRIM,
     returnRoots: new Set(),
     awaits: false,
-    links: [],
+    links: new Map(),
     paramCalls: new Set(),
     identity: false,
   };
 }
 
-export function addMutation(f: Facts, root: Root, kind: SymKind): void {
+export function addMutation(f: Facts, root: Root, kind: SymKind): boolean {
   const prev = f.mutates.get(root);
-  f.mutates.set(root, prev ? joinSym(prev, kind) : kind);
+  const next = prev ? joinSym(prev, kind) : kind;
+  if (prev && prev.k === next.k && prev.params.length === next.params.length) return false;
+  f.mutates.set(root, next);
+  return true;
 }
 
-/** Folds callee facts into caller facts, mapping the callee's parameters and `this` to the caller's roots. */
+/** Adds every element of `from` to `into`; true when something was new. */
+export function addAll<T>(into: Set<T>, from: Iterable<T>): boolean {
+  let changed = false;
+  for (const x of from) {
+    if (!into.has(x)) {
+      into.add(x);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Folds callee facts into caller facts, mapping the callee's parameters and `this` to the caller's roots. True when `into` grew. */
 export function foldCall(into: Facts, callee: Facts, site: CallSite): boolean {
-  const before = size(into);
-  for (const r of callee.reads) into.reads.add(r);
-  for (const w of callee.writes) into.writes.add(w);
-  for (const e of callee.effects) into.effects.add(e);
-  for (const d of callee.dynamic) into.dynamic.add(d);
-  if (callee.unknownCall) into.unknownCall = true;
-  if (callee.identity) into.identity = true;
+  let changed = addAll(into.reads, callee.reads);
+  changed = addAll(into.writes, callee.writes) || changed;
+  changed = addAll(into.effects, callee.effects) || changed;
+  changed = addAll(into.dynamic, callee.dynamic) || changed;
+  if (callee.unknownCall && !into.unknownCall) changed = into.unknownCall = true;
+  if (callee.identity && !into.identity) changed = into.identity = true;
   for (const [root, kind] of callee.mutates) {
     const k = substituteKind(kind, site.argKinds);
-    for (const target of mapRoot(root, site)) addMutation(into, target, k);
+    for (const target of mapRoot(root, site)) changed = addMutation(into, target, k) || changed;
   }
   // A callback the callee calls: inline functions and named script functions are already counted
   // at the call site; a callback the caller itself received is the caller's parameter call.
   for (const i of callee.paramCalls) {
     const arg = site.argFns?.[i];
-    if (arg?.kind === 'param') into.paramCalls.add(arg.index);
+    if (arg?.kind === 'param') changed = addAll(into.paramCalls, [arg.index]) || changed;
     else if (arg?.kind !== 'inline' && arg?.kind !== 'fn') {
-      into.unknownCall = true;
-      into.effects.add('unknown');
+      if (!into.unknownCall) changed = into.unknownCall = true;
+      changed = addAll(into.effects, ['unknown' as const]) || changed;
     }
   }
-  for (const [a, b] of callee.links) {
-    for (const x of mapRoot(a, site)) for (const y of mapRoot(b, site)) if (x !== y) addLink(into, x, y);
+  for (const [a, b] of callee.links.values()) {
+    for (const x of mapRoot(a, site)) for (const y of mapRoot(b, site)) if (x !== y) changed = addLink(into, x, y) || changed;
   }
-  return size(into) !== before;
+  return changed;
 }
 
-export function addLink(f: Facts, a: Root, b: Root): void {
-  if (!f.links.some(([x, y]) => (x === a && y === b) || (x === b && y === a))) f.links.push([a, b]);
+export function addLink(f: Facts, a: Root, b: Root): boolean {
+  if (a === b) return false;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  if (f.links.has(key)) return false;
+  f.links.set(key, [a, b]);
+  return true;
 }
 
 function mapRoot(root: Root, site: CallSite): Root[] {
@@ -139,6 +160,3 @@ export function substituteKind(kind: SymKind, argKinds: SymKind[]): SymKind {
   return out;
 }
 
-function size(f: Facts): string {
-  return [f.reads.size, f.writes.size, f.effects.size, f.dynamic.size, f.unknownCall, f.identity, f.links.length, f.paramCalls.size, ...[...f.mutates].map(([r, k]) => r + k.k + k.params.join())].join('|');
-}

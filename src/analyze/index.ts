@@ -57,7 +57,13 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
   let kinds: TopKinds = bottom();
   let statements: StatementInfo[] = [];
   let converged = false;
-  const ROUNDS = 8;
+  // A large file (a bundle, a library) gets the two pessimistic rounds only: each round walks
+  // every function again, and such files are rarely scripts worth parallelising.
+  let functionCount = 0;
+  t.traverseFast(program.node, (n) => {
+    if (t.isFunction(n)) functionCount++;
+  });
+  const ROUNDS = functionCount > 250 || body.length > 400 ? 0 : 8;
   for (let round = 0; round < ROUNDS + 2; round++) {
     if (round === ROUNDS && !converged) kinds = new Map(); // pessimistic restart
     if (round >= ROUNDS && converged) break;

@@ -6,7 +6,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
-import { ANY, PRIM, emptyFacts, foldCall, joinSym, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
+import { ANY, PRIM, addAll, addMutation, emptyFacts, foldCall, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
 import { traverse } from './traverse.js';
 import { UnitWalker, type TopKinds } from './walk.js';
 
@@ -34,7 +34,7 @@ function copyFacts(f: Facts): Facts {
     returns: f.returns,
     returnRoots: new Set(f.returnRoots),
     awaits: f.awaits,
-    links: [...f.links],
+    links: new Map(f.links),
     paramCalls: new Set(f.paramCalls),
     identity: f.identity,
   };
@@ -44,7 +44,7 @@ function copyFacts(f: Facts): Facts {
 function globalPart(f: Facts): Facts {
   const g = copyFacts(f);
   for (const r of [...g.mutates.keys()]) if (r.startsWith('#')) g.mutates.delete(r);
-  g.links = g.links.filter(([a, b]) => !a.startsWith('#') && !b.startsWith('#'));
+  for (const [key, [a, b]] of g.links) if (a.startsWith('#') || b.startsWith('#')) g.links.delete(key);
   return g;
 }
 
@@ -120,7 +120,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     from.dynamic.forEach((r) => into.dynamic.add(r));
     for (const [k, v] of from.mutates) into.mutates.set(k, into.mutates.has(k) ? { k: 'any', params: [] } : v);
     into.calls.push(...from.calls);
-    into.links.push(...from.links);
+    for (const [key, pair] of from.links) into.links.set(key, pair);
     if (from.unknownCall) into.unknownCall = true;
   }
 
@@ -137,72 +137,97 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     return { fns: fn ? [fn] : [] };
   }
 
-  // Fixpoint: every function's resolved facts = local facts + callees' resolved facts.
+  // Fixpoint: every function's resolved facts = local facts + callees' resolved facts. A worklist:
+  // when a function's facts grow, only its callers (and, through the escaped union, functions
+  // that make unknown calls) are looked at again.
+  const calleeCache = new Map<string, Facts>();
   function computeAll(): Facts {
-    for (const fn of allFunctions) resolved.set(fn.node, copyFacts(localFacts(fn)));
-    let escaped = emptyFacts();
-    for (let round = 0; round < 50; round++) {
-      let changed = false;
-      const nextEscaped = emptyFacts();
-      for (const fn of allFunctions) foldInto(nextEscaped, globalPart(resolved.get(fn.node)!));
-      escaped = nextEscaped;
-      for (const fn of allFunctions) {
-        const f = resolved.get(fn.node)!;
-        const src = localFacts(fn);
-        for (const site of [...src.calls]) {
-          const target = factsOfCallee(site.callee);
-          if (foldCall(f, target, site)) changed = true;
-        }
-        if (src.unknownCall && foldCall(f, escaped, { callee: '?', args: [], argKinds: [], receiver: new Set() })) changed = true;
-        // Keep links finite: duplicates add nothing.
-        f.links = dedupeLinks(f.links);
+    const escaped = emptyFacts();
+    const keysOf = new Map<t.Node, string[]>();
+    const addKey = (node: t.Node, key: string) => keysOf.set(node, [...(keysOf.get(node) ?? []), key]);
+    for (const [name, fn] of ctx.functions) addKey(fn.node, name);
+    for (const [name, fns] of ctx.methods) for (const fn of fns) addKey(fn.node, `.${name}`);
+    for (const name of ctx.classes.keys()) for (const fn of calleeNodes(`new ${name}`).fns) addKey(fn.node, `new ${name}`);
+    const callers = new Map<string, Set<NodePath<t.Function>>>();
+    for (const fn of allFunctions) {
+      const f = copyFacts(localFacts(fn));
+      resolved.set(fn.node, f);
+      for (const site of f.calls) {
+        const set = callers.get(site.callee) ?? new Set();
+        set.add(fn);
+        callers.set(site.callee, set);
       }
-      if (!changed) break;
     }
+    const queue = new Set<NodePath<t.Function>>(allFunctions);
+    // Unknown calls only set a flag here (and callers inherit it); what they may run — the union
+    // of every function's facts — is added when a statement's facts are resolved. Folding that
+    // union into each function during the fixpoint would cost its size for every function.
+    while (queue.size > 0) {
+      const fn = queue.values().next().value!;
+      queue.delete(fn);
+      const f = resolved.get(fn.node)!;
+      let changed = false;
+      for (const site of localFacts(fn).calls) changed = foldCall(f, factsOfCallee(site.callee), site) || changed;
+      if (!changed) continue;
+      for (const key of keysOf.get(fn.node) ?? []) {
+        calleeCache.delete(key);
+        for (const caller of callers.get(key) ?? []) queue.add(caller);
+      }
+    }
+    for (const fn of allFunctions) foldInto(escaped, globalPart(resolved.get(fn.node)!));
     return escaped;
   }
 
-  /** Union without mapping: parameters and `this` stay the callee's own. */
-  function foldInto(into: Facts, from: Facts): void {
-    const before = into.mutates.size + into.reads.size + into.writes.size + into.effects.size + into.links.length;
-    from.reads.forEach((r) => into.reads.add(r));
-    from.writes.forEach((r) => into.writes.add(r));
-    from.effects.forEach((r) => into.effects.add(r));
-    from.dynamic.forEach((r) => into.dynamic.add(r));
-    if (from.unknownCall) into.unknownCall = true;
-    from.paramCalls.forEach((i) => into.paramCalls.add(i));
-    if (from.identity) into.identity = true;
-    for (const [k, v] of from.mutates) {
-      const prev = into.mutates.get(k);
-      into.mutates.set(k, prev ? joinSym(prev, v) : v);
+  /** Union without mapping: parameters and `this` stay the callee's own. True when `into` grew. */
+  function foldInto(into: Facts, from: Facts): boolean {
+    let changed = addAll(into.reads, from.reads);
+    changed = addAll(into.writes, from.writes) || changed;
+    changed = addAll(into.effects, from.effects) || changed;
+    changed = addAll(into.dynamic, from.dynamic) || changed;
+    changed = addAll(into.paramCalls, from.paramCalls) || changed;
+    if (from.unknownCall && !into.unknownCall) changed = into.unknownCall = true;
+    if (from.identity && !into.identity) changed = into.identity = true;
+    for (const [k, v] of from.mutates) changed = addMutation(into, k, v) || changed;
+    for (const [key, pair] of from.links) {
+      if (!into.links.has(key)) {
+        into.links.set(key, pair);
+        changed = true;
+      }
     }
-    for (const link of from.links) into.links.push(link);
-    return void before;
+    return changed;
   }
 
   function factsOfCallee(callee: string): Facts {
+    const cached = calleeCache.get(callee);
+    if (cached) return cached;
     const { fns, extra } = calleeNodes(callee);
     const f = emptyFacts();
     if (fns.length === 0 && !extra) {
       f.unknownCall = true;
       f.effects.add('unknown');
-      return f;
+    } else {
+      for (const fn of fns) foldInto(f, resolved.get(fn.node) ?? localFacts(fn));
+      if (extra) {
+        foldInto(f, extra);
+        for (const site of extra.calls) foldCall(f, factsOfCallee(site.callee), site);
+      }
     }
-    for (const fn of fns) foldInto(f, resolved.get(fn.node) ?? localFacts(fn));
-    if (extra) {
-      foldInto(f, extra);
-      for (const site of extra.calls) foldCall(f, factsOfCallee(site.callee), site);
-    }
-    f.links = dedupeLinks(f.links);
+    calleeCache.set(callee, f);
     return f;
   }
 
   let escapedFacts: Facts | null = null;
+  const resolvedCallees = new Map<string, Facts>(); // after the fixpoint, a callee's facts never change
   const api: Summaries = {
     env,
     of(callee) {
       if (!escapedFacts) escapedFacts = computeAll();
-      return factsOfCallee(callee);
+      let f = resolvedCallees.get(callee);
+      if (!f) {
+        f = factsOfCallee(callee);
+        resolvedCallees.set(callee, f);
+      }
+      return f;
     },
     get escaped() {
       if (!escapedFacts) escapedFacts = computeAll();
@@ -211,7 +236,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     resolve(localF) {
       const out = copyFacts(localF);
       for (const site of localF.calls) foldCall(out, api.of(site.callee), site);
-      if (localF.unknownCall) foldInto(out, api.escaped);
+      if (out.unknownCall) foldInto(out, api.escaped);
       return out;
     },
     returnKind(callee, args) {
@@ -228,14 +253,5 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
   return api;
 }
 
-function dedupeLinks(links: [string, string][]): [string, string][] {
-  const seen = new Set<string>();
-  return links.filter(([a, b]) => {
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export type { CallSite };

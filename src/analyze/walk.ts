@@ -51,7 +51,7 @@ export class UnitWalker {
   private readonly localKindMemo = new Map<Binding, SymKind>();
 
   constructor(
-    private readonly env: WalkEnv,
+    readonly env: WalkEnv,
     /** The function being summarised, or null for a top-level statement. */
     private readonly fn: NodePath<t.Function> | null,
   ) {}
@@ -72,7 +72,7 @@ export class UnitWalker {
   }
 
   /** Is this path at the unit's own level (not inside a nested function)? */
-  private ownLevel(path: NodePath): boolean {
+  ownLevel(path: NodePath): boolean {
     const parentFn = path.getFunctionParent();
     return this.fn ? parentFn?.node === this.fn.node : parentFn === null;
   }
@@ -88,26 +88,7 @@ export class UnitWalker {
     };
     if (path.isIdentifier()) visitId(path);
     else if (path.isThisExpression()) out.add('#this');
-    else {
-      // A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects.
-      const inKey = (p: NodePath) => {
-        for (let x = p.parentPath; x; x = x.parentPath) {
-          const m = x.node as t.MemberExpression;
-          if ((x.isMemberExpression() || x.isOptionalMemberExpression()) && m.computed && m.property.start! <= p.node.start! && p.node.end! <= m.property.end!) return true;
-          if (x.node === path.node) break;
-        }
-        return false;
-      };
-      path.traverse({
-        ReferencedIdentifier: (p) => {
-          if (inKey(p)) return;
-          if (p.isIdentifier()) visitId(p);
-        },
-        ThisExpression: () => {
-          out.add('#this');
-        },
-      });
-    }
+    else path.traverse(rootsVisitor, { walker: this, out, seen, top: path.node });
     return out;
   }
 
@@ -185,7 +166,7 @@ export class UnitWalker {
     return this.rootsOf(path);
   }
 
-  private rootsOfRef(ref: Ref, seen: Set<Binding>): Set<Root> {
+  rootsOfRef(ref: Ref, seen: Set<Binding>): Set<Root> {
     switch (ref.kind) {
       case 'top':
         return new Set([ref.name]);
@@ -198,7 +179,7 @@ export class UnitWalker {
     }
   }
 
-  private localRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
+  localRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
     const memo = this.localRootsMemo.get(binding);
     if (memo) return memo;
     if (seen.has(binding)) return new Set();
@@ -230,7 +211,7 @@ export class UnitWalker {
   }
 
   /** What a local's value may share: nothing for a fresh container or a primitive. */
-  private localValueRoots(init: NodePath, seen: Set<Binding>): Set<Root> {
+  localValueRoots(init: NodePath, seen: Set<Binding>): Set<Root> {
     const node = init.node;
     if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !init.scope.getBinding(node.callee.name)) {
       // Only Map, Set and Array keep what they are given; a typed array's argument is a length or a copy.
@@ -269,23 +250,19 @@ export class UnitWalker {
   }
 
   /** What a callback's results may share (its parameters stand for the call's receiver and arguments). */
-  private callbackReturnRoots(cb: NodePath, seen: Set<Binding>): Set<Root> {
+  callbackReturnRoots(cb: NodePath, seen: Set<Binding>): Set<Root> {
     if (cb.isArrowFunctionExpression() || cb.isFunctionExpression()) {
       const body = cb.get('body') as NodePath;
       if (!body.isBlockStatement()) return this.valueRoots(body, seen);
       const out = new Set<Root>();
-      cb.traverse({
-        ReturnStatement: (r) => {
-          if (r.getFunctionParent()?.node === cb.node) this.valueRoots(r.get('argument'), seen).forEach((x) => out.add(x));
-        },
-      });
+      for (const r of ownReturns(cb)) this.valueRoots(r.get('argument'), seen).forEach((x) => out.add(x));
       return out;
     }
     return this.rootsOf(cb.parentPath, seen);
   }
 
   /** A nested function's parameter: a callback's parameter may be any element of the call's receiver or arguments. */
-  private callbackParamRoots(fnPath: NodePath, binding: Binding, seen: Set<Binding>): Set<Root> {
+  callbackParamRoots(fnPath: NodePath, binding: Binding, seen: Set<Binding>): Set<Root> {
     const out = new Set<Root>();
     const parent = fnPath.parentPath;
     if (parent && (parent.isCallExpression() || parent.isNewExpression() || parent.isOptionalCallExpression())) {
@@ -407,7 +384,7 @@ export class UnitWalker {
     }
   }
 
-  private identifierKind(path: NodePath<t.Identifier>): SymKind {
+  identifierKind(path: NodePath<t.Identifier>): SymKind {
     if (path.node.name === 'undefined' && !path.scope.getBinding('undefined')) return PRIM;
     const ref = this.resolve(path);
     switch (ref.kind) {
@@ -422,7 +399,7 @@ export class UnitWalker {
     }
   }
 
-  private localKind(binding: Binding): SymKind {
+  localKind(binding: Binding): SymKind {
     const memo = this.localKindMemo.get(binding);
     if (memo) return memo;
     this.localKindMemo.set(binding, PRIM); // optimistic for cycles; joined below
@@ -453,7 +430,7 @@ export class UnitWalker {
   }
 
   /** A callback's parameter of a known array method gets an element (or an index) of the receiver. */
-  private callbackParamKind(binding: Binding): SymKind {
+  callbackParamKind(binding: Binding): SymKind {
     const fnPath = binding.scope.path;
     const call = fnPath.parentPath;
     if (!call || !call.isCallExpression() || call.node.callee === fnPath.node) return ANY;
@@ -478,7 +455,7 @@ export class UnitWalker {
   }
 
   /** Kind of a value stored into the object this reference points at (x.push(v), x.f = v), if any. */
-  private storedKind(ref: NodePath): SymKind {
+  storedKind(ref: NodePath): SymKind {
     const member = ref.parentPath;
     if (!member?.isMemberExpression() || member.node.object !== ref.node) return PRIM;
     const outer = member.parentPath;
@@ -501,18 +478,14 @@ export class UnitWalker {
     return PRIM;
   }
 
-  private callbackReturnKind(arg: AnyPath): SymKind {
+  callbackReturnKind(arg: AnyPath): SymKind {
     if (!arg || !arg.node) return ANY;
     if (arg.isArrowFunctionExpression() || arg.isFunctionExpression()) {
       if (arg.node.async || arg.node.generator) return ANY;
       const body = arg.get('body');
       if (!Array.isArray(body) && (body as NodePath).isExpression()) return this.kindOf(body as NodePath);
       let k: SymKind = PRIM;
-      arg.traverse({
-        ReturnStatement: (r) => {
-          if (r.getFunctionParent()?.node === arg.node) k = joinSym(k, this.kindOf(r.get('argument')));
-        },
-      });
+      for (const r of ownReturns(arg)) k = joinSym(k, this.kindOf(r.get('argument')));
       return k;
     }
     if (arg.isIdentifier()) {
@@ -522,7 +495,7 @@ export class UnitWalker {
     return ANY;
   }
 
-  private callKind(path: NodePath<t.CallExpression>): SymKind {
+  callKind(path: NodePath<t.CallExpression>): SymKind {
     const callee = path.get('callee');
     const args = path.get('arguments');
     const argKinds = args.map((a) => this.kindOf(a));
@@ -590,88 +563,16 @@ export class UnitWalker {
     this.visitAll(root as NodePath);
   }
 
-  private visitAll(root: NodePath): void {
-    // path.traverse skips the root node itself; dispatch it by hand (traverse rewrites the
-    // visitor object it is given, so the two get separate copies).
-    root.traverse(this.visitor());
-    for (const [key, fn] of Object.entries(this.visitor())) {
+  visitAll(root: NodePath): void {
+    root.traverse(unitVisitor, this);
+    // path.traverse skips the root node itself; dispatch it by hand.
+    for (const [key, fn] of Object.entries(unitHandlers)) {
       const matches = key.split('|').some((type) => (root as unknown as Record<string, () => boolean>)[`is${type}`]?.call(root));
-      if (matches) (fn as (p: NodePath) => void)(root);
+      if (matches) (fn as (p: NodePath, w: UnitWalker) => void)(root, this);
     }
   }
 
-  private visitor() {
-    const f = this.facts;
-    const self = this;
-    return {
-      ReferencedIdentifier(p: NodePath) {
-        if (!p.isIdentifier()) return;
-        const ref = self.resolve(p);
-        if (ref.kind === 'top') f.reads.add(ref.name);
-        else if (ref.kind === 'global') self.globalUse(p, ref.name);
-      },
-      ThisExpression(p: NodePath) {
-        if (self.atTopLevelThis(p)) f.dynamic.add('uses `this` at the top level');
-      },
-      BinaryExpression(p: NodePath<t.BinaryExpression>) {
-        if (['===', '!==', '==', '!='].includes(p.node.operator)) self.identityCheck(p.get('left') as NodePath, p.get('right'));
-      },
-      VariableDeclarator(p: NodePath<t.VariableDeclarator>) {
-        // A top-level declaration links the declared bindings to what the initialiser may alias.
-        const init = p.get('init');
-        if (!init.node) return;
-        const names = Object.keys(t.getBindingIdentifiers(p.node.id)).filter((n) => p.scope.getBinding(n)?.scope === self.env.ctx.programScope);
-        if (names.length === 0) return;
-        const roots = self.valueRoots(init);
-        for (const n of names) for (const r of roots) if (r !== n) addLink(f, n, r);
-      },
-      AssignmentExpression(p: NodePath<t.AssignmentExpression>) {
-        self.assignTarget(p.get('left'), p.node.operator !== '=', p.get('right'));
-      },
-      UpdateExpression(p: NodePath<t.UpdateExpression>) {
-        self.assignTarget(p.get('argument') as NodePath, true, null);
-      },
-      UnaryExpression(p: NodePath<t.UnaryExpression>) {
-        if (p.node.operator !== 'delete') return;
-        const arg = p.get('argument');
-        if (arg.isMemberExpression()) self.mutate(arg.get('object'), PRIM);
-        else f.dynamic.add('deletes a binding');
-      },
-      'ForInStatement|ForOfStatement'(p: NodePath) {
-        if (!p.isForInStatement() && !p.isForOfStatement()) return;
-        const left = p.get('left') as NodePath;
-        if (!left.isVariableDeclaration()) self.assignTarget(left, false, null);
-        if (p.isForOfStatement() && p.node.await && self.ownLevel(p)) self.await_();
-      },
-      'CallExpression|OptionalCallExpression|NewExpression'(p: NodePath) {
-        self.call(p as NodePath<t.CallExpression>);
-      },
-      TaggedTemplateExpression(p: NodePath<t.TaggedTemplateExpression>) {
-        const tag = p.node.tag;
-        if (!(t.isMemberExpression(tag) && t.isIdentifier(tag.object, { name: 'String' }))) self.unknownCall([], new Set());
-      },
-      Import() {
-        f.effects.add('module');
-      },
-      AwaitExpression(p: NodePath) {
-        if (self.ownLevel(p)) self.await_();
-      },
-      YieldExpression(p: NodePath) {
-        if (self.ownLevel(p)) f.awaits = true;
-      },
-      WithStatement() {
-        f.dynamic.add('uses `with`');
-      },
-      Function(p: NodePath<t.Function>) {
-        if (p.node.async || p.node.generator) {
-          // Its body runs later, interleaved with other code, when called.
-          if (p.parentPath.isCallExpression() && p.parentPath.node.callee === p.node) f.effects.add('async');
-        }
-      },
-    } satisfies Visitor;
-  }
-
-  private atTopLevelThis(p: NodePath): boolean {
+  atTopLevelThis(p: NodePath): boolean {
     let cur: NodePath | null = p.parentPath;
     while (cur) {
       if (cur.isFunction() && !cur.isArrowFunctionExpression()) return false;
@@ -681,12 +582,12 @@ export class UnitWalker {
     return true;
   }
 
-  private await_(): void {
+  await_(): void {
     this.facts.awaits = true;
     if (!this.fn) this.facts.effects.add('await');
   }
 
-  private globalUse(p: NodePath<t.Identifier>, name: string): void {
+  globalUse(p: NodePath<t.Identifier>, name: string): void {
     const f = this.facts;
     if (name === 'arguments') {
       if (!this.fn && this.atTopLevelThis(p)) f.dynamic.add('uses `arguments` at the top level');
@@ -707,7 +608,7 @@ export class UnitWalker {
     f.effects.add('global');
   }
 
-  private assignTarget(left: NodePath, alsoReads: boolean, right: AnyPath): void {
+  assignTarget(left: NodePath, alsoReads: boolean, right: AnyPath): void {
     const f = this.facts;
     if (left.isMemberExpression() || left.isOptionalMemberExpression()) {
       const m = left as NodePath<t.MemberExpression>;
@@ -733,30 +634,25 @@ export class UnitWalker {
       if (!binding) f.effects.add('global');
       else if (binding.scope === this.env.ctx.programScope) f.writes.add(name);
     }
-    left.traverse({
-      MemberExpression: (p: NodePath<t.MemberExpression>) => {
-        this.mutate(p.get('object'), ANY);
-        p.skip();
-      },
-    });
+    left.traverse(patternMembersVisitor, this);
   }
 
   /** Records a mutation of every root the object may alias; `value` is what gets stored (for alias links). */
-  private mutate(object: AnyPath, kind: SymKind, value?: AnyPath): void {
+  mutate(object: AnyPath, kind: SymKind, value?: AnyPath): void {
     for (const r of this.containerRoots(object)) {
       addMutation(this.facts, r, kind);
       if (value && mayShare(kind)) for (const v of this.valueRoots(value)) if (v !== r) addLink(this.facts, r, v);
     }
   }
 
-  private unknownCall(argRoots: Set<Root>[], receiver: Set<Root>): void {
+  unknownCall(argRoots: Set<Root>[], receiver: Set<Root>): void {
     const f = this.facts;
     f.unknownCall = true;
     f.effects.add('unknown');
     for (const s of [receiver, ...argRoots]) for (const r of s) addMutation(f, r, ANY);
   }
 
-  private call(p: NodePath<t.CallExpression>): void {
+  call(p: NodePath<t.CallExpression>): void {
     const f = this.facts;
     const isNew = p.isNewExpression();
     const callee = p.get('callee');
@@ -907,7 +803,7 @@ export class UnitWalker {
   }
 
   /** Two values that may be objects compared by identity. */
-  private identityCheck(a: AnyPath, b: AnyPath): void {
+  identityCheck(a: AnyPath, b: AnyPath): void {
     const maybeObject = (p: AnyPath) => {
       if (!p || !p.node || t.isLiteral(p.node)) return false;
       return mayShare(this.kindOf(p));
@@ -915,7 +811,7 @@ export class UnitWalker {
     if (maybeObject(a) && (b === null || maybeObject(b))) this.facts.identity = true;
   }
 
-  private argFn(a: NodePath): ArgFn {
+  argFn(a: NodePath): ArgFn {
     if (a.isFunctionExpression() || a.isArrowFunctionExpression()) return { kind: 'inline' };
     if (a.isIdentifier()) {
       const ref = this.resolve(a);
@@ -930,7 +826,7 @@ export class UnitWalker {
    * as in `const rand = makeRng(7); rand()`): as if calling the factory, whose facts include
    * its nested functions; the closure may do anything with its arguments.
    */
-  private closureCall(binding: Binding, argRoots: Set<Root>[]): boolean {
+  closureCall(binding: Binding, argRoots: Set<Root>[]): boolean {
     const bp = binding.path;
     if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !binding.constant) return false;
     const init = bp.node.init;
@@ -948,7 +844,7 @@ export class UnitWalker {
     return true;
   }
 
-  private moduleCall(mod: string, member: string | undefined, argRoots: Set<Root>[]): void {
+  moduleCall(mod: string, member: string | undefined, argRoots: Set<Root>[]): void {
     const info = builtinModules.get(mod);
     if (info?.effect) {
       this.facts.effects.add(info.effect);
@@ -959,7 +855,7 @@ export class UnitWalker {
     for (const s of argRoots) for (const r of s) addMutation(this.facts, r, ANY);
   }
 
-  private functionReturns(): void {
+  functionReturns(): void {
     const fn = this.fn!;
     const f = this.facts;
     if (fn.node.async || fn.node.generator) {
@@ -973,15 +869,135 @@ export class UnitWalker {
       return;
     }
     let k: SymKind = PRIM;
-    fn.traverse({
-      ReturnStatement: (r) => {
-        if (r.getFunctionParent()?.node !== fn.node) return;
-        k = joinSym(k, this.kindOf(r.get('argument')));
-        this.rootsOf(r.get('argument')).forEach((x) => f.returnRoots.add(x));
-      },
-    });
+    for (const r of ownReturns(fn)) {
+      k = joinSym(k, this.kindOf(r.get('argument')));
+      this.rootsOf(r.get('argument')).forEach((x) => f.returnRoots.add(x));
+    }
     if (!fn.node.async && !fn.node.generator) f.returns = k;
   }
+}
+
+/**
+ * The walk of a unit: one static visitor (Babel prepares a visitor object once and caches it on the
+ * object, so building one per walk costs more than the walk), with the walker as state.
+ */
+const unitHandlers = {
+  ReferencedIdentifier(p: NodePath, self: UnitWalker) {
+    if (!p.isIdentifier()) return;
+    const ref = self.resolve(p);
+    if (ref.kind === 'top') self.facts.reads.add(ref.name);
+    else if (ref.kind === 'global') self.globalUse(p, ref.name);
+  },
+  ThisExpression(p: NodePath, self: UnitWalker) {
+    if (self.atTopLevelThis(p)) self.facts.dynamic.add('uses `this` at the top level');
+  },
+  BinaryExpression(p: NodePath<t.BinaryExpression>, self: UnitWalker) {
+    if (['===', '!==', '==', '!='].includes(p.node.operator)) self.identityCheck(p.get('left') as NodePath, p.get('right'));
+  },
+  VariableDeclarator(p: NodePath<t.VariableDeclarator>, self: UnitWalker) {
+    // A top-level declaration links the declared bindings to what the initialiser may alias.
+    const init = p.get('init');
+    if (!init.node) return;
+    const names = Object.keys(t.getBindingIdentifiers(p.node.id)).filter((n) => p.scope.getBinding(n)?.scope === self.env.ctx.programScope);
+    if (names.length === 0) return;
+    const roots = self.valueRoots(init);
+    for (const n of names) for (const r of roots) if (r !== n) addLink(self.facts, n, r);
+  },
+  AssignmentExpression(p: NodePath<t.AssignmentExpression>, self: UnitWalker) {
+    self.assignTarget(p.get('left'), p.node.operator !== '=', p.get('right'));
+  },
+  UpdateExpression(p: NodePath<t.UpdateExpression>, self: UnitWalker) {
+    self.assignTarget(p.get('argument') as NodePath, true, null);
+  },
+  UnaryExpression(p: NodePath<t.UnaryExpression>, self: UnitWalker) {
+    if (p.node.operator !== 'delete') return;
+    const arg = p.get('argument');
+    if (arg.isMemberExpression()) self.mutate(arg.get('object'), PRIM);
+    else self.facts.dynamic.add('deletes a binding');
+  },
+  'ForInStatement|ForOfStatement'(p: NodePath, self: UnitWalker) {
+    if (!p.isForInStatement() && !p.isForOfStatement()) return;
+    const left = p.get('left') as NodePath;
+    if (!left.isVariableDeclaration()) self.assignTarget(left, false, null);
+    if (p.isForOfStatement() && p.node.await && self.ownLevel(p)) self.await_();
+  },
+  'CallExpression|OptionalCallExpression|NewExpression'(p: NodePath, self: UnitWalker) {
+    self.call(p as NodePath<t.CallExpression>);
+  },
+  TaggedTemplateExpression(p: NodePath<t.TaggedTemplateExpression>, self: UnitWalker) {
+    const tag = p.node.tag;
+    if (!(t.isMemberExpression(tag) && t.isIdentifier(tag.object, { name: 'String' }))) self.unknownCall([], new Set());
+  },
+  Import(_p: NodePath, self: UnitWalker) {
+    self.facts.effects.add('module');
+  },
+  AwaitExpression(p: NodePath, self: UnitWalker) {
+    if (self.ownLevel(p)) self.await_();
+  },
+  YieldExpression(p: NodePath, self: UnitWalker) {
+    if (self.ownLevel(p)) self.facts.awaits = true;
+  },
+  WithStatement(_p: NodePath, self: UnitWalker) {
+    self.facts.dynamic.add('uses `with`');
+  },
+  Function(p: NodePath<t.Function>, self: UnitWalker) {
+    if (p.node.async || p.node.generator) {
+      // Its body runs later, interleaved with other code, when called.
+      if (p.parentPath.isCallExpression() && p.parentPath.node.callee === p.node) self.facts.effects.add('async');
+    }
+  },
+};
+const unitVisitor = { ...unitHandlers } as Visitor<UnitWalker>;
+
+interface RootsState {
+  walker: UnitWalker;
+  out: Set<Root>;
+  seen: Set<Binding>;
+  top: t.Node;
+}
+
+/** A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects. */
+function inComputedKey(p: NodePath, top: t.Node): boolean {
+  for (let x = p.parentPath; x; x = x.parentPath) {
+    const m = x.node as t.MemberExpression;
+    if ((x.isMemberExpression() || x.isOptionalMemberExpression()) && m.computed && m.property.start! <= p.node.start! && p.node.end! <= m.property.end!) return true;
+    if (x.node === top) break;
+  }
+  return false;
+}
+
+const rootsVisitor: Visitor<RootsState> = {
+  ReferencedIdentifier(p, state) {
+    if (!p.isIdentifier() || inComputedKey(p, state.top)) return;
+    for (const r of state.walker.rootsOfRef(state.walker.resolve(p), state.seen)) state.out.add(r);
+  },
+  ThisExpression(_p, state) {
+    state.out.add('#this');
+  },
+};
+
+/** The return statements of a function itself (not of functions nested in it). */
+const returnsVisitor: Visitor<{ found: NodePath<t.ReturnStatement>[] }> = {
+  Function(p) {
+    p.skip();
+  },
+  ReturnStatement(p, state) {
+    state.found.push(p);
+  },
+};
+
+/** Member targets inside a destructuring assignment: ({ a: o.x } = v) changes o. */
+const patternMembersVisitor: Visitor<UnitWalker> = {
+  MemberExpression(p, walker) {
+    walker.mutate(p.get('object'), ANY);
+    p.skip();
+  },
+};
+
+export function ownReturns(fn: NodePath<t.Function>): NodePath<t.ReturnStatement>[] {
+  const state = { found: [] as NodePath<t.ReturnStatement>[] };
+  fn.traverse(returnsVisitor, state);
+  return state.found;
 }
 
 /** Which arguments a mutating method stores into its receiver (sort's comparator is not stored). */
