@@ -20,7 +20,7 @@ import { loadPlatform } from './estimate/platform.js';
 /** An argument of a print estimated above this is computed as a statement of its own. */
 const SPLIT_THRESHOLD_MS = 5;
 
-const knownOptions = ['filename', 'workers', 'times', 'profile', 'scheduler', 'platform', 'sourceType'];
+const knownOptions = ['filename', 'workers', 'times', 'profile', 'scheduler', 'platform', 'sourceType', 'trace'];
 
 export function validateOptions(options: Record<string, unknown>): void {
   for (const key of Object.keys(options)) {
@@ -71,7 +71,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     warnings.push(warningsOf.sequential(reason));
     out = generateSequential(original, reason, file);
   } else {
-    out = generateParallel(analysis, plan, est, { filename: file, scheduler: plan.plan.scheduler });
+    out = generateParallel(analysis, plan, est, { filename: file, scheduler: plan.plan.scheduler, trace: options.trace === true });
   }
   return {
     code: out,

@@ -15,6 +15,8 @@ export interface TransformOptions {
   /** Platform overrides (over the values `parallelize calibrate` stored, or the defaults). */
   platform?: Partial<Platform>;
   /** "module" | "script" | "auto" (default: by file extension and syntax). */
+  /** Record each statement's time when the output runs with PARALLELIZE_TRACE=FILE (feed it back with `--profile`). */
+  trace?: boolean;
   sourceType?: 'module' | 'commonjs' | 'auto';
 }
 

@@ -5,12 +5,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform, ParallelizeError } from '../src/index.js';
 import { describeDifference, runNode } from './support/run-node.js';
 
 const root = new URL('../fixtures/', import.meta.url).pathname;
+// Plan with the default platform, not one a `parallelize calibrate` on this machine stored.
+process.env.PARALLELIZE_CACHE_DIR = mkdtempSync(join(tmpdir(), 'parallelize-cache-'));
 const overwrite = !!process.env.OVERWRITE;
 
 interface Case {

@@ -65,9 +65,10 @@ function positiveInt(name: string) {
   };
 }
 
-async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; profile?: string; scheduler?: string }, io: CliIO): Promise<TransformResult> {
+async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; profile?: string; scheduler?: string; trace?: boolean }, io: CliIO): Promise<TransformResult> {
   const { code, filename } = readInput(input, io);
   const options: TransformOptions = { filename, workers: opts.workers, times: readTimes(opts.times) };
+  if (opts.trace) options.trace = true;
   if (opts.profile) options.profile = readProfile(opts.profile);
   // Loaded on use: the analysis is most of the start-up, and `profile` wants to start sooner.
   const { transform } = await import('../transform.js');
@@ -101,6 +102,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--profile <file>', 'plan from a profile written by `parallelize profile` (measured times and sizes)')
     .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
     .option('--plot <file.svg>', 'also write the plan as a Gantt chart (SVG)')
+    .option('--trace', "make the output record each statement's time when run with PARALLELIZE_TRACE=FILE (for --profile)")
     .option('-q, --quiet', 'do not print warnings')
     .action(async (input: string | undefined, opts) => {
       const result = await transformFrom(input, opts, io);
