@@ -66,6 +66,8 @@ export interface Facts {
   paramCalls: Set<number>;
   /** Compares objects by identity (===, indexOf, Map keys…): copies made separately would differ. */
   identity: boolean;
+  /** Roots that get named (non-index) properties: such an array must travel as it is. */
+  named: Set<Root>;
 }
 
 export function emptyFacts(): Facts {
@@ -83,6 +85,7 @@ export function emptyFacts(): Facts {
     links: new Map(),
     paramCalls: new Set(),
     identity: false,
+    named: new Set(),
   };
 }
 
@@ -128,6 +131,7 @@ export function foldCall(into: Facts, callee: Facts, site: CallSite): boolean {
       changed = addAll(into.effects, ['unknown' as const]) || changed;
     }
   }
+  for (const r of callee.named) changed = addAll(into.named, mapRoot(r, site)) || changed;
   for (const [a, b] of callee.links.values()) {
     for (const x of mapRoot(a, site)) for (const y of mapRoot(b, site)) if (x !== y) changed = addLink(into, x, y) || changed;
   }

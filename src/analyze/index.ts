@@ -27,6 +27,8 @@ export interface Analysis {
   deps: Dependences;
   /** Top-level bindings that functions read or write: they live at module level in every thread. */
   moduleScoped: Set<string>;
+  /** Bindings whose values may carry named properties (not only elements): they travel as they are. */
+  named: Set<string>;
   /** Non-empty when the script must stay sequential whatever the plan. */
   sequentialReasons: { reason: string; line?: number }[];
 }
@@ -151,7 +153,9 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
       sequentialReasons.push({ reason: `line ${b.path.node.loc?.start.line} declares \`var ${name}\` inside a block, and functions use it`, line: b.path.node.loc?.start.line });
     }
   }
-  return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons };
+  const named = new Set<string>();
+  for (const st of statements) for (const r of st.facts.named) if (!r.startsWith('#')) for (const n of classOf(r)) named.add(n);
+  return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons, named };
 }
 
 function findBlockers(

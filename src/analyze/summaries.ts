@@ -36,6 +36,7 @@ function copyFacts(f: Facts): Facts {
     awaits: f.awaits,
     links: new Map(f.links),
     paramCalls: new Set(f.paramCalls),
+    named: new Set(f.named),
     identity: f.identity,
   };
 }
@@ -44,6 +45,7 @@ function copyFacts(f: Facts): Facts {
 function globalPart(f: Facts): Facts {
   const g = copyFacts(f);
   for (const r of [...g.mutates.keys()]) if (r.startsWith('#')) g.mutates.delete(r);
+  for (const r of [...g.named]) if (r.startsWith('#')) g.named.delete(r);
   for (const [key, [a, b]] of g.links) if (a.startsWith('#') || b.startsWith('#')) g.links.delete(key);
   return g;
 }
@@ -185,6 +187,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     changed = addAll(into.effects, from.effects) || changed;
     changed = addAll(into.dynamic, from.dynamic) || changed;
     changed = addAll(into.paramCalls, from.paramCalls) || changed;
+    changed = addAll(into.named, from.named) || changed;
     if (from.unknownCall && !into.unknownCall) changed = into.unknownCall = true;
     if (from.identity && !into.identity) changed = into.identity = true;
     for (const [k, v] of from.mutates) changed = addMutation(into, k, v) || changed;

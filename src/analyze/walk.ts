@@ -612,6 +612,14 @@ export class UnitWalker {
     const f = this.facts;
     if (left.isMemberExpression() || left.isOptionalMemberExpression()) {
       const m = left as NodePath<t.MemberExpression>;
+      // o.name = v gives o a named property (an array with one must not be repacked).
+      const key = m.node.property;
+      if ((!m.node.computed && !t.isIdentifier(key, { name: 'length' })) || (m.node.computed && !t.isNumericLiteral(key) && !mayShare(this.kindOf(m.get('property') as NodePath)) && t.isStringLiteral(key))) {
+        for (const r of this.containerRoots(m.get('object'))) this.facts.named.add(r);
+      }
+      if (m.node.computed && !t.isNumericLiteral(key) && !t.isStringLiteral(key) && this.kindOf(m.get('property') as NodePath).k !== 'prim') {
+        for (const r of this.containerRoots(m.get('object'))) this.facts.named.add(r);
+      }
       // o[key] = v: a key that may be a symbol (kind any) does not survive a clone.
       const value = right ? this.kindOf(right) : PRIM;
       this.mutate(m.get('object'), m.node.computed ? joinSym(value, this.kindOf(m.get('property') as NodePath)) : value, right);
@@ -755,7 +763,10 @@ export class UnitWalker {
           const ns = pureNamespaces.get(ref.name);
           if (ns && object.node === base.node) {
             if (name && ns.mutatesArg0?.includes(name) && argRoots[0]) {
-              for (const r of argRoots[0]) addMutation(f, r, argKinds[1] ?? ANY);
+              for (const r of argRoots[0]) {
+                addMutation(f, r, argKinds[1] ?? ANY);
+                f.named.add(r); // Object.assign(target, …) may add named properties
+              }
             }
             if (ref.name === 'Object' && name && /^define|^__define/.test(name)) f.dynamic.add('defines properties with Object.' + name);
             return;

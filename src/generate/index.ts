@@ -129,6 +129,11 @@ function runtimeCall(
     ...wrapList(placement, '  placement: { ', ' },'),
   ];
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);
+  // Arrays of numbers lose their compact layout in a structured clone (each number boxed): these
+  // may travel as a Float64Array instead and be rebuilt packed. Only plain data without named properties.
+  const crossing = new Set(planMessages(analysis, threadOf).flatMap((m) => m.vars));
+  const packable = [...crossing].filter((v) => analysis.kinds.get(v)?.k === 'data' && !analysis.named.has(v)).sort();
+  if (packable.length) lines.push(`  packable: [${packable.map((v) => `'${v}'`).join(', ')}],`);
   if (trace) lines.push(`  fs: ${names.fsModule}, // PARALLELIZE_TRACE=FILE writes each statement's time there`);
   lines.push('});');
   return lines.join('\n');

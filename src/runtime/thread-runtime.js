@@ -75,15 +75,57 @@ function parallelizeRuntime(threads, entry, plan) {
   }
 
   function post(to, message) {
-    ports[to].postMessage(message);
+    const transfer = message.values ? pack(message.values) : [];
+    ports[to].postMessage(message, transfer);
     ring(to);
+  }
+
+  // A large array of numbers travels as a Float64Array (its buffer moved, not copied) and is
+  // rebuilt packed on arrival: a structured clone would box every number, and the receiving
+  // thread would then read it about half as fast.
+  const PACKED = '\u0000parallelize:f64';
+  const packable = new Set(plan.packable || []);
+  function pack(values) {
+    const transfer = [];
+    const seen = new Map();
+    for (const name of Object.keys(values)) {
+      const v = values[name];
+      if (!packable.has(name) || !Array.isArray(v) || v.length < 1024) continue;
+      if (seen.has(v)) {
+        values[name] = seen.get(v);
+        continue;
+      }
+      let numbers = true;
+      for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') { numbers = false; break; }
+      if (!numbers) continue;
+      const wrapped = { [PACKED]: Float64Array.from(v) };
+      transfer.push(wrapped[PACKED].buffer);
+      seen.set(v, wrapped);
+      values[name] = wrapped;
+    }
+    return transfer;
+  }
+  function unpack(values) {
+    const seen = new Map();
+    for (const name of Object.keys(values)) {
+      const v = values[name];
+      if (v === null || typeof v !== 'object' || !(PACKED in v)) continue;
+      if (!seen.has(v)) {
+        const f = v[PACKED];
+        const out = new Array(f.length);
+        for (let i = 0; i < f.length; i++) out[i] = f[i];
+        seen.set(v, out);
+      }
+      values[name] = seen.get(v);
+    }
+    return values;
   }
 
   function drain() {
     for (const port of Object.values(ports)) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const msg = m.message;
-        if (msg.values) mailbox.set(msg.key, msg.values);
+        if (msg.values) mailbox.set(msg.key, unpack(msg.values));
         if (msg.done) done.add(msg.key);
         if (msg.error) errors.set(position.get(msg.key), msg);
         if (msg.trace) {
