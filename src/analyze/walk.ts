@@ -217,7 +217,7 @@ export class UnitWalker {
       // Only Map, Set and Array keep what they are given; a typed array's argument is a length or a copy.
       if (!['Map', 'Set', 'Array', 'WeakMap', 'WeakSet', 'WeakRef'].includes(node.callee.name)) return new Set();
       const out = new Set<Root>();
-      for (const a of (init as NodePath<t.NewExpression>).get('arguments')) this.localValueRoots(a as NodePath, seen).forEach((r) => out.add(r));
+      for (const a of (init as NodePath<t.NewExpression>).get('arguments')) this.valueRoots(a as NodePath, seen).forEach((r) => out.add(r));
       return out;
     }
     if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && !this.env.ctx.methods.has(propName(node.callee) ?? '')) {

@@ -42,7 +42,9 @@ export function formatMs(ms: number): string {
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 100 || Number.isInteger(ms)) return `${Math.round(ms)} ms`;
-  return `${Number(ms.toPrecision(3))} ms`;
+  if (ms >= 1) return `${Number(ms.toPrecision(3))} ms`;
+  if (ms >= 0.001) return `${Number((ms * 1000).toPrecision(3))} µs`;
+  return '< 1 µs';
 }
 
 /** A tick label: no unit, as few digits as the step needs. */
