@@ -13,6 +13,7 @@ import { collectBindings, declaredNames, statementFacts, statementKind, type Bin
 import { buildSummaries } from './summaries.js';
 import { traverse } from './traverse.js';
 import type { TopKinds } from './walk.js';
+import { emptyFacts } from './facts.js';
 
 export interface Analysis {
   parsed: ParsedScript;
@@ -45,6 +46,11 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
   const program = programPath!;
   const ctx = buildContext(program, parsed.kind);
   const body = program.get('body');
+
+  // Nothing to schedule (a library's one wrapper, a bundle too large to analyse in reasonable
+  // time): describe the statements and stop, without walking every function.
+  const quick = quickVerdict(program.node, code.length);
+  if (quick) return shallowAnalysis(parsed, ctx, body, quick);
 
   const statementOf = (node: t.Node): number => {
     const i = program.node.body.findIndex((s) => s.start! <= node.start! && node.end! <= s.end!);
@@ -156,6 +162,66 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
   const named = new Set<string>();
   for (const st of statements) for (const r of st.facts.named) if (!r.startsWith('#')) for (const n of classOf(r)) named.add(n);
   return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons, named };
+}
+
+/** Limits of the full analysis: beyond them a script is kept as it is (and said so). */
+const MAX_FUNCTIONS = 1500;
+const MAX_STATEMENTS = 1000;
+const MAX_CHARS = 1_000_000;
+
+function quickVerdict(program: t.Program, chars: number): string | undefined {
+  const candidates = program.body.filter(
+    (s) => !t.isFunctionDeclaration(s) && !t.isClassDeclaration(s) && !t.isImportDeclaration(s) && !t.isEmptyStatement(s),
+  ).length;
+  if (candidates < 2) return 'there is at most one statement to schedule';
+  if (chars > MAX_CHARS || program.body.length > MAX_STATEMENTS) {
+    return `it is too large to analyse here (${program.body.length} top-level statements, ${Math.round(chars / 1000)} kB; the limits are ${MAX_STATEMENTS} and ${MAX_CHARS / 1000} kB)`;
+  }
+  let functions = 0;
+  t.traverseFast(program, (n) => {
+    if (t.isFunction(n)) functions++;
+  });
+  if (functions > MAX_FUNCTIONS) return `it has ${functions} functions, more than the ${MAX_FUNCTIONS} the analysis handles in reasonable time`;
+  return undefined;
+}
+
+/** Statements with their lines and declarations only, and the reason the script stays as it is. */
+function shallowAnalysis(parsed: ParsedScript, ctx: ScriptContext, body: NodePath<t.Statement>[], reason: string): Analysis {
+  const statements: StatementInfo[] = body.map((path, id) => {
+    const node = path.node;
+    return {
+      id,
+      line: node.loc!.start.line,
+      endLine: node.loc!.end.line,
+      column: node.loc!.start.column,
+      start: node.start!,
+      end: node.end!,
+      path,
+      kind: statementKind(node),
+      defines: declaredNames(node),
+      reads: [],
+      writes: [],
+      mutates: [],
+      effects: [],
+      dynamic: [],
+      awaits: false,
+      facts: emptyFacts(),
+    };
+  });
+  const tasks = statements.map((s) => s.id);
+  return {
+    parsed,
+    ctx,
+    statements,
+    bindings: new Map(),
+    kinds: new Map(),
+    replicated: new Set(),
+    tasks,
+    deps: { edges: [], reaching: new Map(tasks.map((id) => [id, new Map()])), pinned: new Map(tasks.map((id) => [id, 'not analysed'])), group: new Map(), groupReasons: new Map(), aliasClasses: [], accessSets: new Map() },
+    moduleScoped: new Set(),
+    sequentialReasons: [{ reason }],
+    named: new Set(),
+  };
 }
 
 function findBlockers(

@@ -139,7 +139,7 @@ function forTrips(node: t.ForStatement, env: Env, ctx: CostContext): number {
     return Math.max(1, Math.log(Math.abs(bound / (start || 1))) / Math.log(f));
   }
   const trips = dir * (bound - start) / Math.abs(step || 1);
-  return Math.max(0, Math.min(trips, 1e12));
+  return Number.isFinite(trips) ? Math.max(0, Math.min(trips, 1e12)) : UNKNOWN_TRIPS;
 }
 
 function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): number {
@@ -325,7 +325,8 @@ export function staticCostModel(analysis: Analysis): { statements: number[]; exp
     snapshots.push({ constants: new Map(ctx.constants), sizes: new Map(ctx.sizes) });
     const node = s.path.node;
     const ops = t.isFunctionDeclaration(node) || t.isClassDeclaration(node) ? 1 : opsOf(node, new Map(), ctx, 0);
-    out.push((ops * NS_PER_OP) / 1e6);
+    // A bound that evaluates to NaN or Infinity says nothing: count it as unknown.
+    out.push(Number.isFinite(ops) ? (ops * NS_PER_OP) / 1e6 : (UNKNOWN_TRIPS * NS_PER_OP) / 1e6);
     // Learn constants and sizes for the statements that follow.
     if (t.isVariableDeclaration(node)) {
       for (const d of node.declarations) {
