@@ -14,6 +14,7 @@ import { buildSummaries } from './summaries.js';
 import { traverse } from './traverse.js';
 import type { TopKinds } from './walk.js';
 import { emptyFacts } from './facts.js';
+import { BudgetExceeded, endBudget, startBudget } from './budget.js';
 
 export interface Analysis {
   parsed: ParsedScript;
@@ -35,6 +36,16 @@ export interface Analysis {
 }
 
 export function analyze(code: string, opts: { filename?: string; kind?: ModuleKind | 'auto' } = {}): Analysis {
+  // The budget counts from the start: parsing a very large file is part of the time it costs.
+  startBudget(ANALYSIS_BUDGET_MS);
+  try {
+    return analyzeWithinBudget(code, opts);
+  } finally {
+    endBudget();
+  }
+}
+
+function analyzeWithinBudget(code: string, opts: { filename?: string; kind?: ModuleKind | 'auto' }): Analysis {
   const parsed = parseScript(code, opts);
   let programPath: NodePath<t.Program> | undefined;
   traverse(parsed.ast, {
@@ -51,6 +62,21 @@ export function analyze(code: string, opts: { filename?: string; kind?: ModuleKi
   // time): describe the statements and stop, without walking every function.
   const quick = quickVerdict(program.node, code.length);
   if (quick) return shallowAnalysis(parsed, ctx, body, quick);
+  try {
+    return fullAnalysis(parsed, program, ctx, body);
+  } catch (err) {
+    if (err instanceof BudgetExceeded) {
+      return shallowAnalysis(parsed, ctx, body, `its analysis did not finish within ${ANALYSIS_BUDGET_MS / 1000} s (the script is very large or very nested)`);
+    }
+    throw err;
+  }
+}
+
+/** Seconds the full analysis may take before the script is kept as it is. */
+const ANALYSIS_BUDGET_MS = 20_000;
+
+function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: ScriptContext, body: NodePath<t.Statement>[]): Analysis {
+  const code = parsed.code;
 
   const statementOf = (node: t.Node): number => {
     const i = program.node.body.findIndex((s) => s.start! <= node.start! && node.end! <= s.end!);

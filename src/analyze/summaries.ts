@@ -66,6 +66,8 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
   const env = {
     ctx,
     topKinds,
+    sharedKinds: new Map(),
+    sharedRoots: new Map(),
     returnKind: (callee: string, args: SymKind[]) => api.returnKind(callee, args),
     returnRoots: (callee: string) => {
       const fn = ctx.functions.get(callee);

@@ -21,6 +21,7 @@ import {
   type Effect,
 } from './builtins.js';
 import type { ScriptContext } from './context.js';
+import { checkBudget, tickBudget } from './budget.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,11 +44,16 @@ export interface WalkEnv {
   returnKind: ReturnKindOf;
   /** Roots a top-level function's result may alias, in terms of its parameters ('#p0'…) and globals. */
   returnRoots?: (callee: string) => Set<Root>;
+  /** Kinds and roots of local bindings seen from units nested below their function, shared by all walkers. */
+  sharedKinds?: Map<Binding, SymKind>;
+  sharedRoots?: Map<Binding, Set<Root>>;
 }
 
 export class UnitWalker {
   readonly facts: Facts = emptyFacts();
   private readonly localRootsMemo = new Map<Binding, Set<Root>>();
+  /** Set when a roots computation met a binding already being computed (its result is partial). */
+  private cycleCut = false;
   private readonly localKindMemo = new Map<Binding, SymKind>();
 
   constructor(
@@ -81,6 +87,7 @@ export class UnitWalker {
 
   /** Roots the value of an expression may share objects with. */
   rootsOf(path: AnyPath, seen = new Set<Binding>()): Set<Root> {
+    tickBudget();
     const out = new Set<Root>();
     if (!path || !path.node) return out;
     const visitId = (p: NodePath<t.Identifier>) => {
@@ -88,6 +95,7 @@ export class UnitWalker {
     };
     if (path.isIdentifier()) visitId(path);
     else if (path.isThisExpression()) out.add('#this');
+    else if (path.isFunction() || path.isClass()) return out; // a new function shares no object (calls are followed where they happen)
     else path.traverse(rootsVisitor, { walker: this, out, seen, top: path.node });
     return out;
   }
@@ -180,11 +188,21 @@ export class UnitWalker {
   }
 
   localRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
-    const memo = this.localRootsMemo.get(binding);
+    tickBudget();
+    // As for kinds: a binding of an enclosing function has the same roots for every unit below it.
+    const memoMap = this.fn && binding.scope.getFunctionParent()?.block === this.fn.node ? this.localRootsMemo : (this.env.sharedRoots ?? this.localRootsMemo);
+    const memo = memoMap.get(binding);
     if (memo) return memo;
-    if (seen.has(binding)) return new Set();
-    // Only a result computed without cutting a cycle is complete enough to remember.
+    if (seen.has(binding)) {
+      this.cycleCut = true;
+      return new Set();
+    }
+    // A result computed without cutting a cycle below it is complete: remember it (without this,
+    // long chains of locals, as in generated code, are walked again and again). One that met a
+    // binding still being computed is remembered only at the outermost call, when it is complete.
     const outermost = seen.size === 0;
+    const cutBefore = this.cycleCut;
+    this.cycleCut = false;
     seen.add(binding);
     const out = new Set<Root>();
     const add = (s: Set<Root>) => s.forEach((r) => out.add(r));
@@ -206,7 +224,8 @@ export class UnitWalker {
       if (v.isAssignmentExpression()) add(this.localValueRoots(v.get('right') as NodePath, seen));
       else if (v.isForOfStatement() || v.isForInStatement()) add(this.rootsOf((v as NodePath<t.ForOfStatement>).get('right'), seen));
     }
-    if (outermost) this.localRootsMemo.set(binding, out);
+    if (outermost || !this.cycleCut) memoMap.set(binding, out);
+    this.cycleCut = cutBefore || this.cycleCut;
     return out;
   }
 
@@ -400,9 +419,14 @@ export class UnitWalker {
   }
 
   localKind(binding: Binding): SymKind {
-    const memo = this.localKindMemo.get(binding);
+    tickBudget();
+    // A binding of an enclosing function has the same kind for every unit nested in it (their
+    // parameters are not its parameters): share those across walkers, or large nested code
+    // recomputes them for every function.
+    const memoMap = this.fn && binding.scope.getFunctionParent()?.block === this.fn.node ? this.localKindMemo : (this.env.sharedKinds ?? this.localKindMemo);
+    const memo = memoMap.get(binding);
     if (memo) return memo;
-    this.localKindMemo.set(binding, PRIM); // optimistic for cycles; joined below
+    memoMap.set(binding, PRIM); // optimistic for cycles; joined below
     let k: SymKind = PRIM;
     const bp = binding.path;
     if (binding.kind === 'param') k = this.callbackParamKind(binding);
@@ -425,7 +449,7 @@ export class UnitWalker {
     }
     // Values stored into it: x.push(v), x.set(k, v), x.p = v.
     for (const ref of binding.referencePaths) k = joinSym(k, this.storedKind(ref));
-    this.localKindMemo.set(binding, k);
+    memoMap.set(binding, k);
     return k;
   }
 
@@ -552,6 +576,7 @@ export class UnitWalker {
   // ---------------------------------------------------------------- the walk
 
   walk(root: NodePath): Facts {
+    checkBudget();
     this.visitAll(root);
     if (this.fn) this.functionReturns();
     return this.facts;
@@ -978,6 +1003,13 @@ function inComputedKey(p: NodePath, top: t.Node): boolean {
 }
 
 const rootsVisitor: Visitor<RootsState> = {
+  // A function or class value shares no object with what its body mentions.
+  Function(p) {
+    p.skip();
+  },
+  Class(p) {
+    p.skip();
+  },
   ReferencedIdentifier(p, state) {
     if (!p.isIdentifier() || inComputedKey(p, state.top)) return;
     for (const r of state.walker.rootsOfRef(state.walker.resolve(p), state.seen)) state.out.add(r);
