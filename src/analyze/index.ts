@@ -13,7 +13,7 @@ import { collectBindings, declaredNames, statementFacts, statementKind, type Bin
 import { buildSummaries } from './summaries.js';
 import { traverse } from './traverse.js';
 import type { TopKinds } from './walk.js';
-import { emptyFacts } from './facts.js';
+import { emptyFacts, type Facts } from './facts.js';
 import { BudgetExceeded, endBudget, startBudget } from './budget.js';
 
 export interface Analysis {
@@ -102,30 +102,7 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
     if (round === ROUNDS && !converged) kinds = new Map(); // pessimistic restart
     if (round >= ROUNDS && converged) break;
     const summaries = buildSummaries(ctx, kinds);
-    statements = body.map((path, id) => {
-      const node = path.node;
-      const facts = statementFacts(path, ctx, kinds, summaries);
-      const defines = declaredNames(node);
-      const topNames = (set: Iterable<string>) => [...set].filter((n) => !n.startsWith('#') && ctx.programScope.hasOwnBinding(n));
-      return {
-        id,
-        line: node.loc!.start.line,
-        endLine: node.loc!.end.line,
-        column: node.loc!.start.column,
-        start: node.start!,
-        end: node.end!,
-        path,
-        kind: statementKind(node),
-        defines,
-        reads: topNames(facts.reads),
-        writes: topNames(facts.writes),
-        mutates: topNames(facts.mutates.keys()),
-        effects: [...facts.effects].sort(),
-        dynamic: [...facts.dynamic].sort(),
-        awaits: facts.awaits,
-        facts,
-      };
-    });
+    statements = body.map((path, id) => describeStatement(path, id, ctx, statementFacts(path, ctx, kinds, summaries)));
     const next = computeTopKinds(ctx, statements, kinds, summaries);
     const same = next.size === kinds.size && [...next].every(([n, k]) => kinds.get(n)?.k === k.k);
     kinds = next;
@@ -211,29 +188,33 @@ function quickVerdict(program: t.Program, chars: number): string | undefined {
   return undefined;
 }
 
+/** A statement's place in the source and what its facts say about top-level bindings. */
+function describeStatement(path: NodePath<t.Statement>, id: number, ctx: ScriptContext, facts: Facts): StatementInfo {
+  const node = path.node;
+  const topNames = (set: Iterable<string>) => [...set].filter((n) => !n.startsWith('#') && ctx.programScope.hasOwnBinding(n));
+  return {
+    id,
+    line: node.loc!.start.line,
+    endLine: node.loc!.end.line,
+    column: node.loc!.start.column,
+    start: node.start!,
+    end: node.end!,
+    path,
+    kind: statementKind(node),
+    defines: declaredNames(node),
+    reads: topNames(facts.reads),
+    writes: topNames(facts.writes),
+    mutates: topNames(facts.mutates.keys()),
+    effects: [...facts.effects].sort(),
+    dynamic: [...facts.dynamic].sort(),
+    awaits: facts.awaits,
+    facts,
+  };
+}
+
 /** Statements with their lines and declarations only, and the reason the script stays as it is. */
 function shallowAnalysis(parsed: ParsedScript, ctx: ScriptContext, body: NodePath<t.Statement>[], reason: string): Analysis {
-  const statements: StatementInfo[] = body.map((path, id) => {
-    const node = path.node;
-    return {
-      id,
-      line: node.loc!.start.line,
-      endLine: node.loc!.end.line,
-      column: node.loc!.start.column,
-      start: node.start!,
-      end: node.end!,
-      path,
-      kind: statementKind(node),
-      defines: declaredNames(node),
-      reads: [],
-      writes: [],
-      mutates: [],
-      effects: [],
-      dynamic: [],
-      awaits: false,
-      facts: emptyFacts(),
-    };
-  });
+  const statements = body.map((path, id) => describeStatement(path, id, ctx, emptyFacts()));
   const tasks = statements.map((s) => s.id);
   return {
     parsed,
