@@ -2,7 +2,6 @@
  * The pipeline: analyze → estimate → schedule → generate. Each stage is a module of its
  * own and can be replaced through the options.
  */
-import { basename } from 'node:path';
 import { analyze } from './analyze/index.js';
 import { diagnostics, warnings as warningsOf } from './diagnostics.js';
 import { estimate } from './estimate/index.js';
@@ -85,4 +84,3 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
   };
 }
 
-export { basename };

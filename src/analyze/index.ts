@@ -131,7 +131,6 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
 
   // Bindings that replicated code (function bodies, class bodies) refers to must exist at module level.
   const moduleScoped = new Set<string>();
-  const summaries = buildSummaries(ctx, kinds);
   for (const id of replicated) {
     const s = statements[id];
     const fns: t.Node[] = [];
@@ -151,7 +150,6 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
       }, s.path.scope, s.path);
     }
   }
-  void summaries;
 
   const sequentialReasons = findBlockers(ctx, statements, replicated, bindings, staticNames);
   // A `var` nested in a block cannot be turned into an assignment to the module-level binding.
