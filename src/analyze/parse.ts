@@ -5,8 +5,8 @@
 import { parse as babelParse, type ParserOptions } from '@babel/parser';
 import * as recast from 'recast';
 import type * as t from '@babel/types';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, extname } from 'node:path';
+import { extname } from 'node:path';
+import { packageType } from './package-type.js';
 import { diagnostics } from '../diagnostics.js';
 
 export type ModuleKind = 'module' | 'commonjs';
@@ -31,23 +31,6 @@ function babelOptions(kind: ModuleKind): ParserOptions {
   };
 }
 
-/** The nearest package.json "type" decides what a .js file is, as node does. */
-function packageType(filename: string): ModuleKind | undefined {
-  let dir = dirname(filename);
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        return JSON.parse(readFileSync(pkg, 'utf8')).type === 'module' ? 'module' : 'commonjs';
-      } catch {
-        return undefined;
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
 
 /** Which kind of module node will treat this file as. */
 export function detectKind(code: string, filename?: string, forced?: ModuleKind | 'auto'): ModuleKind {

@@ -2,23 +2,32 @@
  * The command line: `parallelize INPUT -o OUTPUT`, plus `graph`, `schedule`, `plot`, `profile`
  * and `calibrate`.
  * Exit codes: 0 success, 1 the transform failed, 2 bad arguments.
+ *
+ * Each command loads what it uses when it runs: `profile` is timed against a plain run of the
+ * script, and the transform pipeline (Babel's traverse, recast, the analysis, the schedulers)
+ * would cost it several times node's own start-up. `profile` even starts node for the script
+ * before commander is loaded (prestartProfile). Commander is loaded with `require`, which skips
+ * the ES-module wrapper's extra work.
  */
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { diagnostics, formatError, ParallelizeError } from '../diagnostics.js';
-import { loadScheduler } from '../schedule/index.js';
+import * as nodeModule from 'node:module';
+import type { PrestartedProfile } from '../estimate/profile.js';
 import type { TransformOptions, TransformResult } from '../types.js';
-import { runGraphSchedule } from './graph-schedule.js';
-import { renderPlot } from './plot.js';
-import { graphDot, graphMermaid, scriptPlotGraph } from './graph-formats.js';
-import { scheduleText } from './schedule-text.js';
-import { readProfile } from '../estimate/profile-format.js';
-import { calibrate } from '../estimate/calibrate.js';
-import { savePlatform } from '../estimate/platform.js';
-import { calibrationSummary, profileSummary } from './profile-summary.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+const require = nodeModule.createRequire(import.meta.url);
+let commanderModule: typeof import('commander') | undefined;
+const commander = () => (commanderModule ??= require('commander') as typeof import('commander'));
+const diagnosticsModule = () => import('../diagnostics.js');
+
+/** Node's on-disk compile cache where node has it (22.1+): later starts compile less. Never required. */
+function enableCompileCache(): void {
+  try {
+    (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  } catch {
+    /* an optimisation only */
+  }
+}
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -31,17 +40,19 @@ export interface CliIO {
 /** Exit code carried by an error thrown inside a command. */
 class UsageError extends Error {}
 
-function readInput(input: string | undefined, io: CliIO): { code: string; filename?: string } {
+async function readInput(input: string | undefined, io: CliIO): Promise<{ code: string; filename?: string }> {
   if (input === undefined || input === '-') return { code: io.readStdin() };
   try {
     return { code: readFileSync(input, 'utf8'), filename: input };
   } catch (err) {
+    const { diagnostics } = await diagnosticsModule();
     throw diagnostics.readFailed(input, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
   }
 }
 
-function readTimes(file: string | undefined): Record<string, number> | undefined {
+async function readTimes(file: string | undefined): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
+  const { diagnostics } = await diagnosticsModule();
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -66,15 +77,14 @@ function positiveInt(name: string) {
 }
 
 async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; profile?: string; scheduler?: string; trace?: boolean }, io: CliIO): Promise<TransformResult> {
-  const { code, filename } = readInput(input, io);
-  const options: TransformOptions = { filename, workers: opts.workers, times: readTimes(opts.times) };
+  const { code, filename } = await readInput(input, io);
+  const options: TransformOptions = { filename, workers: opts.workers, times: await readTimes(opts.times) };
   if (opts.trace) options.trace = true;
-  if (opts.profile) options.profile = readProfile(opts.profile);
-  // Loaded on use: the analysis is most of the start-up, and `profile` wants to start sooner.
+  if (opts.profile) options.profile = (await import('../estimate/profile-format.js')).readProfile(opts.profile);
   const { transform } = await import('../transform.js');
   if (opts.scheduler) {
     try {
-      options.scheduler = await loadScheduler(opts.scheduler);
+      options.scheduler = await (await import('../schedule/index.js')).loadScheduler(opts.scheduler);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
@@ -87,8 +97,45 @@ function writeOut(text: string, file: string | undefined, io: CliIO): void {
   else io.stdout(text);
 }
 
-export function buildProgram(io: CliIO): Command {
-  const program = new Command('parallelize');
+const plot = () => import('./plot.js');
+const graphFormats = () => import('./graph-formats.js');
+
+/**
+ * `profile INPUT [ARGS…]` as commander will read it, when it is plain enough to tell before
+ * commander is loaded: options other than -o / --output leave it to commander.
+ */
+function profileCommandLine(rest: string[]): { input: string; args: string[] } | undefined {
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--') {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    if (a === '-o' || a === '--output') i++;
+    else if (a.startsWith('--output=') || /^-o./.test(a)) continue;
+    else if (a.startsWith('-')) return undefined;
+    else positional.push(a);
+  }
+  return positional.length > 0 ? { input: positional[0], args: positional.slice(1) } : undefined;
+}
+
+/** Starts node for `profile INPUT` first (the profile command takes it over, or it is stopped). */
+async function prestart(argv: string[]): Promise<PrestartedProfile | undefined> {
+  const line = argv[0] === 'profile' ? profileCommandLine(argv.slice(1)) : undefined;
+  if (!line) return undefined;
+  enableCompileCache();
+  try {
+    return (await import('../estimate/profile.js')).prestartProfile(line.input, line.args);
+  } catch {
+    return undefined; // the profile command starts it the usual way
+  }
+}
+
+export function buildProgram(io: CliIO, prestarted?: PrestartedProfile): Command {
+  const { Command: CommandClass, Option } = commander();
+  const version = (require('../../package.json') as { version: string }).version;
+  const program = new CommandClass('parallelize');
   // Subcommands reuse option names (-o, --times, --profile): without this, the main command's
   // options would take them wherever they stand.
   program.enablePositionalOptions();
@@ -107,7 +154,10 @@ export function buildProgram(io: CliIO): Command {
     .action(async (input: string | undefined, opts) => {
       const result = await transformFrom(input, opts, io);
       writeOut(result.code, opts.output, io);
-      if (opts.plot) writeFileSync(opts.plot, renderPlot('gantt', 'svg', result.schedule, scriptPlotGraph(result)));
+      if (opts.plot) {
+        const [{ renderPlot }, { scriptPlotGraph }] = await Promise.all([plot(), graphFormats()]);
+        writeFileSync(opts.plot, renderPlot('gantt', 'svg', result.schedule, scriptPlotGraph(result)));
+      }
       if (!opts.quiet) for (const w of result.warnings) io.stderr(`parallelize: ${w.message}\n`);
     });
 
@@ -119,6 +169,7 @@ export function buildProgram(io: CliIO): Command {
     .option('-o, --output <file>', 'write here instead of stdout')
     .action(async (input: string | undefined, opts) => {
       const result = await transformFrom(input, {}, io);
+      const [{ renderPlot }, { graphDot, graphMermaid, scriptPlotGraph }] = await Promise.all([plot(), graphFormats()]);
       const text =
         opts.format === 'json' ? JSON.stringify(result.graph, null, 2) + '\n'
         : opts.format === 'dot' ? graphDot(result)
@@ -147,15 +198,17 @@ export function buildProgram(io: CliIO): Command {
       if (opts.graph) {
         if (!opts.workers) throw new UsageError('--graph needs --workers');
         let lines: string[];
+        const { runGraphSchedule } = await import('./graph-schedule.js');
         try {
           lines = await runGraphSchedule({ files: opts.graph, workers: opts.workers, scheduler: opts.scheduler, ccr: opts.ccr, format: opts.format === 'text' ? 'text' : 'json' });
         } catch (err) {
-          throw new ParallelizeError('GRAPH_FAILED', (err as Error).message);
+          throw new (await diagnosticsModule()).ParallelizeError('GRAPH_FAILED', (err as Error).message);
         }
         io.stdout(lines.join('\n') + '\n');
         return;
       }
       const result = await transformFrom(input, opts, io);
+      const [{ renderPlot }, { scriptPlotGraph }, { scheduleText }] = await Promise.all([plot(), graphFormats(), import('./schedule-text.js')]);
       if (opts.plot) writeFileSync(opts.plot, renderPlot('gantt', 'svg', result.schedule, scriptPlotGraph(result)));
       if (opts.format === 'mermaid') io.stdout(renderPlot('gantt', 'mermaid', result.schedule, scriptPlotGraph(result)));
       else io.stdout(scheduleText(result, opts.format));
@@ -173,6 +226,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--profile <file>', 'plan from a profile written by `parallelize profile`')
     .action(async (input: string | undefined, opts) => {
       const result = await transformFrom(input, opts, io);
+      const [{ renderPlot }, { scriptPlotGraph }] = await Promise.all([plot(), graphFormats()]);
       writeOut(renderPlot(opts.kind, opts.format, result.schedule, scriptPlotGraph(result)), opts.output, io);
     });
 
@@ -183,10 +237,21 @@ export function buildProgram(io: CliIO): Command {
     .argument('[args...]', 'arguments for the script (after --)')
     .option('-o, --output <file>', 'write the profile here (default: INPUT.profile.json)')
     .action(async (input: string, args: string[], opts) => {
+      enableCompileCache();
       const { runProfileDetailed } = await import('../estimate/profile.js');
-      const run = await runProfileDetailed(input, { args });
+      // The summary's code loads while the script runs, not after it.
+      let summary: Promise<typeof import('./profile-summary.js')> | undefined;
+      const run = await runProfileDetailed(input, {
+        args,
+        prestarted,
+        whileRunning: () => {
+          summary = import('./profile-summary.js');
+          summary.catch(() => {}); // awaited below
+        },
+      });
       const out = opts.output ?? `${input}.profile.json`;
       writeFileSync(out, JSON.stringify(run.profile, null, 2) + '\n');
+      const { profileSummary } = await (summary ?? import('./profile-summary.js'));
       io.stderr(profileSummary(run.profile, out));
     });
 
@@ -194,6 +259,9 @@ export function buildProgram(io: CliIO): Command {
     .command('calibrate')
     .description('measure worker start-up, message latency and clone bandwidth on this machine for the planner')
     .action(async () => {
+      const [{ calibrate }, { savePlatform }, { calibrationSummary }] = await Promise.all([
+        import('../estimate/calibrate.js'), import('../estimate/platform.js'), import('./profile-summary.js'),
+      ]);
       const measured = await calibrate();
       const { details: _details, ...stored } = measured;
       const file = savePlatform(stored, io.env);
@@ -211,7 +279,18 @@ export function buildProgram(io: CliIO): Command {
 
 /** Runs the CLI and returns the exit code (never throws). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const program = buildProgram(io);
+  const prestarted = await prestart(argv);
+  try {
+    return await runCommand(argv, io, prestarted);
+  } finally {
+    // Nothing to do when the profile command took it over.
+    await prestarted?.dispose().catch(() => undefined);
+  }
+}
+
+async function runCommand(argv: string[], io: CliIO, prestarted: PrestartedProfile | undefined): Promise<number> {
+  const program = buildProgram(io, prestarted);
+  const { CommanderError } = commander();
   const color = io.isTTY && !io.env.NO_COLOR;
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -226,6 +305,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`parallelize: ${err.message}\nTry 'parallelize --help'.\n`);
       return 2;
     }
+    const { formatError } = await diagnosticsModule();
     io.stderr(formatError(err, { color }) + '\n');
     return 1;
   }

@@ -43,7 +43,8 @@ export function calibrationSummary(c: Calibration, file: string): string {
     'parallelize: measured on this machine',
     `  worker start-up   ${fmt(c.startup)}  (median of ${c.details.startupSamples.length}: ${c.details.startupSamples.map(fmt).join(', ')})`,
     `  message latency   ${fmt(c.latency)}  (half of a ${fmt(c.details.roundTripMs)} round trip)`,
-    `  clone bandwidth   ${mbs(c.bandwidth)}  (Float64Array ${mbs(c.details.bandwidthFloat64)}, small objects ${mbs(c.details.bandwidthObjects)}; the smaller is used)`,
+    `  object bandwidth  ${mbs(c.bandwidth)}  (clone of small objects; used for structured values)`,
+    `  flat bandwidth    ${mbs(c.flatBandwidth ?? c.bandwidth)}  (used for typed arrays and number arrays: the smallest of packed doubles ${mbs(c.details.bandwidthPackedDoubles)}, packed integers ${mbs(c.details.bandwidthPackedIntegers)}, Float64Array clone ${mbs(c.details.bandwidthFloat64)})`,
     `  cpus ${c.cpus}, node ${c.node}`,
     `stored in ${file}`,
   ].join('\n') + '\n';

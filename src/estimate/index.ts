@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analyze/index.js';
 import type { Profile } from './profile-format.js';
-import { staticCosts, staticSize } from './static-cost.js';
+import { staticCosts, staticSize, staticallyNumeric } from './static-cost.js';
 
 export type CostSource = 'user' | 'profile' | 'static';
 
@@ -16,6 +16,11 @@ export interface Estimates {
   bytes(name: string): number;
   /** Bindings a profile saw whose values do not clone faithfully: their consumers stay on the producer's thread. */
   notCloneable: Set<string>;
+  /**
+   * Whether a binding's value is flat numeric data (a typed array, an ArrayBuffer, or a number
+   * array the runtime packs), which moves at the platform's flatBandwidth. Unknown: false.
+   */
+  flat(name: string): boolean;
 }
 
 /** Maps `times` (line → ms) onto statements: a line inside a statement counts for that statement. */
@@ -43,9 +48,21 @@ export function estimate(analysis: Analysis, opts: { times?: Record<string, numb
   // Measured sizes by binding name: the largest value seen is the one to plan for.
   const sizes = new Map<string, number>();
   const notCloneable = new Set<string>();
+  // Flat only if every value the profile saw under the name was.
+  const flatSeen = new Map<string, boolean>();
   for (const v of opts.profile?.values ?? []) {
     sizes.set(v.name, Math.max(sizes.get(v.name) ?? 0, v.bytes));
     if (!v.cloneable) notCloneable.add(v.name);
+    flatSeen.set(v.name, (flatSeen.get(v.name) ?? true) && v.flat === true);
   }
-  return { cost, source, bytes: (name) => sizes.get(name) ?? staticSize(analysis, name), notCloneable };
+  // The runtime packs only plain data without named properties (src/generate/index.ts, `packable`);
+  // anything else is cloned as structured data, whatever it holds.
+  const packable = (name: string) => analysis.kinds.get(name)?.k === 'data' && !analysis.named.has(name);
+  return {
+    cost,
+    source,
+    bytes: (name) => sizes.get(name) ?? staticSize(analysis, name),
+    notCloneable,
+    flat: (name) => packable(name) && (flatSeen.get(name) ?? staticallyNumeric(analysis, name)),
+  };
 }

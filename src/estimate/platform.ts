@@ -1,8 +1,10 @@
 /**
  * The machine model the scheduler plans with (worker start-up, message latency, clone
- * bandwidth): measured once by `parallelize calibrate` and kept in the user's cache folder,
- * `$PARALLELIZE_CACHE_DIR`, else `$XDG_CACHE_HOME/parallelize`, else `~/.cache/parallelize`.
- * Without a readable measurement the planner uses the defaults of src/schedule/script.ts.
+ * bandwidth of structured data and of flat numeric data): measured once by `parallelize
+ * calibrate` and kept in the user's cache folder, `$PARALLELIZE_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/parallelize`, else `~/.cache/parallelize`. Without a readable measurement
+ * the planner uses the defaults of src/schedule/script.ts. A file from before flatBandwidth
+ * existed stored min(flat, objects) as `bandwidth`: that rate stands for both, as it did then.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -11,9 +13,11 @@ import { defaultPlatform } from '../schedule/script.js';
 import type { Platform } from '../schedule/types.js';
 
 /** What calibration measures: the platform without the thread count (that is a per-plan choice). */
-export type MachineModel = Pick<Platform, 'latency' | 'bandwidth' | 'startup'>;
+export type MachineModel = Pick<Platform, 'latency' | 'bandwidth' | 'startup'> & { flatBandwidth: number };
 
-export interface StoredPlatform extends MachineModel {
+export interface StoredPlatform extends Omit<MachineModel, 'flatBandwidth'> {
+  /** Absent in files written before it was measured. */
+  flatBandwidth?: number;
   /** ISO date of the measurement. */
   measuredAt: string;
   /** process.version that measured it. */
@@ -42,6 +46,7 @@ export function readStoredPlatform(env: NodeJS.ProcessEnv = process.env): Stored
   try {
     const data = JSON.parse(readFileSync(platformFile(env), 'utf8')) as Partial<StoredPlatform>;
     if (!positive(data.latency) || !positive(data.bandwidth) || !positive(data.startup)) return null;
+    if (data.flatBandwidth !== undefined && !positive(data.flatBandwidth)) return null;
     return data as StoredPlatform;
   } catch {
     return null;
@@ -51,6 +56,6 @@ export function readStoredPlatform(env: NodeJS.ProcessEnv = process.env): Stored
 /** The machine model to plan with: the stored measurement, else the defaults. */
 export function loadPlatform(env: NodeJS.ProcessEnv = process.env): MachineModel {
   const stored = readStoredPlatform(env);
-  const { latency, bandwidth, startup } = stored ?? defaultPlatform;
-  return { latency, bandwidth, startup };
+  const { latency, bandwidth, flatBandwidth, startup } = stored ?? defaultPlatform;
+  return { latency, bandwidth, flatBandwidth: flatBandwidth ?? bandwidth, startup };
 }

@@ -14,6 +14,7 @@
  *   ],
  *   "values": [                         // bindings a statement wrote that a later statement reads
  *     { "line": 31, "name": "integral", "bytes": 9, "cloneable": true },
+ *     { "line": 32, "name": "samples", "bytes": 9000011, "cloneable": true, "flat": true },
  *     { "line": 33, "name": "shape", "bytes": 0, "cloneable": false, "reason": "an instance of Shape" }
  *   ]
  * }
@@ -21,6 +22,8 @@
  *
  * `bytes` is `v8.serialize(value).length` (what a structured clone copies). `cloneable` is false
  * when the clone throws or would not be faithful (class instances, accessors, Buffers, Errors…).
+ * `flat` (optional, absent = false) marks flat numeric data — a typed array, an ArrayBuffer, or an
+ * Array of ≥1024 numbers (what the runtime may send packed) — which moves far faster than objects.
  * A trace written by a generated script (PARALLELIZE_TRACE=FILE) has the same shape with
  * `"trace": true` and no `values`; the reader accepts both.
  */
@@ -43,6 +46,8 @@ export interface ValueSize {
   cloneable: boolean;
   /** Why it is not cloneable (only when it is not). */
   reason?: string;
+  /** Flat numeric data: a typed array, an ArrayBuffer, or an Array of ≥1024 numbers. */
+  flat?: boolean;
 }
 
 export interface Profile {
@@ -72,8 +77,9 @@ export function profileProblem(data: unknown): string | null {
   if (data.values !== undefined) {
     if (!Array.isArray(data.values)) return '"values" must be an array';
     for (const [i, v] of data.values.entries()) {
-      const ok = isObject(v) && isLine(v.line) && typeof v.name === 'string' && isMs(v.bytes) && typeof v.cloneable === 'boolean';
-      if (!ok) return `values[${i}] must be { "line", "name", "bytes", "cloneable" }, got ${JSON.stringify(v)}`;
+      const ok = isObject(v) && isLine(v.line) && typeof v.name === 'string' && isMs(v.bytes) && typeof v.cloneable === 'boolean' &&
+        (v.flat === undefined || typeof v.flat === 'boolean');
+      if (!ok) return `values[${i}] must be { "line", "name", "bytes", "cloneable", "flat"? }, got ${JSON.stringify(v)}`;
     }
   }
   if (data.totalMs !== undefined && !isMs(data.totalMs)) return '"totalMs" must be a number ≥ 0';

@@ -2,6 +2,23 @@
  * `parallelize profile INPUT`: run the script once, instrumented, and keep what it measured
  * (the file format is documented in profile-format.ts).
  *
+ * What a user waits for is the wall time against a plain `node INPUT`, so the path to the script's
+ * first statement is kept short:
+ * - node is started first and waits at a file gate (see recorderSource) while this process
+ *   prepares the instrumented copy, so node's start-up overlaps the preparation. The CLI starts it
+ *   even before it parses its command line (prestartProfile), and this module loads the parser
+ *   only once node is on its way;
+ * - the preparation is a parse (outline.ts: @babel/parser, loaded with `require`) and a syntactic
+ *   pass over it (may-write.ts), not the full analysis: @babel/traverse, recast and the dependence
+ *   analysis take ~0.4 s to load and more to run, several times node's start-up. The parse gives
+ *   statement positions (the analysis's statements, keyed by line and index on the line), the
+ *   module kind and syntax errors (the analysis's diagnostic); the syntactic pass chooses the
+ *   bindings to measure, so that every value on the analysis's crossing edges is measured;
+ * - what is needed after the run (validating the profile, and the CLI's summary through
+ *   `whileRunning`) loads while the script runs, and error messages load only on error (so
+ *   readProfile / profileProblem are no longer re-exported here: import profile-format.js).
+ * What remains over a plain run is mostly node starting twice (this process, then the script's).
+ *
  * The instrumented copy is written beside the input under a hidden name, so that relative
  * imports, `require` and the nearest package.json resolve as for the original, and is removed
  * afterwards. The recorder is preloaded with `--require` from a temporary folder. The script's
@@ -10,17 +27,22 @@
  * traces name the hidden copy, and columns on instrumented lines shift; lines do not.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ModuleKind } from '../analyze/parse.js';
-import { diagnostics } from '../diagnostics.js';
 import { instrumentForProfile } from './instrument.js';
-import { profileProblem, type Profile } from './profile-format.js';
+import type { ScriptOutline } from './outline.js';
+import { packageType } from '../analyze/package-type.js';
+import type { Profile } from './profile-format.js';
 import { recorderSource } from './recorder.js';
 
 export { instrumentForProfile } from './instrument.js';
-export { readProfile, profileProblem, type Profile, type StatementTime, type ValueSize } from './profile-format.js';
+export type { Profile, StatementTime, ValueSize } from './profile-format.js';
+
+/** profile-format.js (and through it diagnostics.js, @babel/code-frame) only when needed. */
+const format = () => import('./profile-format.js');
+const diagnostics = async () => (await import('../diagnostics.js')).diagnostics;
 
 export interface ProfileOptions {
   /** Arguments for the script (process.argv.slice(2)). */
@@ -29,6 +51,51 @@ export interface ProfileOptions {
   capture?: boolean;
   /** Environment of the run (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** Called once the script runs: the moment to load what is needed after it, off the wait. */
+  whileRunning?: () => void;
+  /** A run started ahead (prestartProfile): taken over when it is for the same file and arguments, else stopped. */
+  prestarted?: PrestartedProfile;
+}
+
+/** A node started for a profile before the command line was fully read; see prestartProfile. */
+export interface PrestartedProfile {
+  /** Stops the waiting node and removes its files, unless a profile run took it over. */
+  dispose(): Promise<void>;
+}
+
+class Prestart implements PrestartedProfile {
+  taken = false;
+  constructor(readonly path: string, readonly args: string[], readonly source: string, readonly temp: string, readonly run: GatedRun) {}
+  async dispose(): Promise<void> {
+    if (this.taken) return;
+    this.taken = true;
+    this.run.abort();
+    await this.run.ended.catch(() => undefined);
+    rmSync(this.run.hidden, { force: true });
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts node for `parallelize profile FILE ARGS` ahead of everything else, waiting at its gate:
+ * the CLI calls this before it loads its argument parser, so that node's start-up overlaps all of
+ * this process's own. Undefined when the file cannot be read (the run proper reports it).
+ */
+export function prestartProfile(file: string, args: string[]): PrestartedProfile | undefined {
+  const path = resolve(file);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const temp = mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
+  try {
+    return new Prestart(path, args, source, temp, startGated(path, guessKind(source, path), temp, { args }));
+  } catch (err) {
+    rmSync(temp, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 export interface ProfileRun {
@@ -55,50 +122,65 @@ interface GatedRun {
 /**
  * Runs `file` once, instrumented, and returns its profile with how the run ended.
  *
- * Loading the analysis takes longer than the short run-up of node, so node is started first and
- * waits (see recorderSource's gate) while the analysis writes the instrumented copy. The copy's
- * extension (.mjs / .cjs) must be chosen before the analysis knows the module kind: a cheap
- * guess, and a second start in the rare case the guess was wrong.
+ * Node is started first and waits at the recorder's gate while the script is parsed and the
+ * instrumented copy written. The copy's extension (.mjs / .cjs) is chosen before the parse tells
+ * the module kind: a cheap guess, and a second start in the rare case the guess was wrong.
  */
 export async function runProfileDetailed(file: string, opts: ProfileOptions = {}): Promise<ProfileRun> {
   const path = resolve(file);
+  const args = opts.args ?? [];
+  const pre = opts.prestarted;
+  const ahead = pre instanceof Prestart && !pre.taken && pre.path === path && pre.args.length === args.length && pre.args.every((a, i) => a === args[i]) &&
+    !opts.capture && opts.env === undefined ? pre : undefined;
+  if (pre && !ahead) await pre.dispose();
   let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw diagnostics.readFailed(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
+  if (ahead) source = ahead.source;
+  else {
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw (await diagnostics()).readFailed(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
+    }
   }
-  const temp = mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
+  if (ahead) ahead.taken = true;
+  const temp = ahead ? ahead.temp : mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
   const runs: GatedRun[] = [];
   try {
-    let run = startGated(path, guessKind(source, path), temp, opts);
+    let run = ahead ? ahead.run : startGated(path, guessKind(source, path), temp, opts);
     runs.push(run);
-    let analysis;
+    let outline: ScriptOutline;
+    // Loaded once node is on its way: the parser and the syntactic pass.
+    const outlining = import('./outline.js');
     try {
-      const { analyze } = await import('../analyze/index.js');
-      analysis = analyze(source, { filename: path });
+      outline = (await outlining).outlineScript(source, { filename: path });
     } catch (err) {
       run.abort();
       await run.ended;
+      // The analysis's diagnostic for a syntax error (src/analyze/parse.ts), with its code frame.
+      const { OutlineSyntaxError } = await outlining;
+      if (err instanceof OutlineSyntaxError) throw (await diagnostics()).syntaxError(err.message, { line: err.loc.line, column: err.loc.column + 1 }, path, source);
       throw err;
     }
-    if (!run.hidden.endsWith(extensionOf(analysis.parsed.kind))) {
+    if (!run.hidden.endsWith(extensionOf(outline.kind))) {
       run.abort();
       await run.ended;
-      run = startGated(path, analysis.parsed.kind, temp, opts);
+      run = startGated(path, outline.kind, temp, opts);
       runs.push(run);
     }
-    writeFileSync(run.hidden, instrumentForProfile(analysis));
+    writeFileSync(run.hidden, instrumentForProfile(outline));
     run.open();
+    const checker = format();
+    checker.catch(() => {}); // awaited below; a failure there is reported there
+    opts.whileRunning?.();
     const ended = await run.ended;
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(run.out, 'utf8'));
     } catch {
-      throw diagnostics.profileFailed(file, `the run ended (${ended.signal ?? `exit code ${ended.code}`}) without writing a profile`);
+      throw (await diagnostics()).profileFailed(file, `the run ended (${ended.signal ?? `exit code ${ended.code}`}) without writing a profile`);
     }
-    const problem = profileProblem(data);
-    if (problem) throw diagnostics.profileFailed(file, `the recorder wrote a bad profile: ${problem}`);
+    const problem = (await checker).profileProblem(data);
+    if (problem) throw (await diagnostics()).profileFailed(file, `the recorder wrote a bad profile: ${problem}`);
     return { ...ended, profile: data as Profile };
   } finally {
     for (const r of runs) rmSync(r.hidden, { force: true });
@@ -118,18 +200,7 @@ function guessKind(source: string, path: string): ModuleKind {
   const ext = extname(path);
   if (ext === '.mjs') return 'module';
   if (ext === '.cjs') return 'commonjs';
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if (JSON.parse(readFileSync(pkg, 'utf8')).type === 'module') return 'module';
-      } catch {
-        /* the analysis decides */
-      }
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
+  if (ext === '.js' && packageType(path) === 'module') return 'module';
   return /^\s*(import\s*[\w{*'"]|export\s)/m.test(source) ? 'module' : 'commonjs';
 }
 

@@ -14,6 +14,8 @@ export const RECORDER_GLOBAL = '__parallelizeProfileRecorder$';
 /** Walk limits for the faithfulness check: enough to find a class instance, cheap on big data. */
 const MAX_DEPTH = 8;
 const MAX_ENTRIES = 20_000;
+/** Shortest number array the runtime sends packed (src/runtime/thread-runtime.js, `pack`). */
+const PACK_MIN = 1024;
 
 /**
  * The preload source. It only records when the main thread of this process runs `script`:
@@ -107,6 +109,14 @@ export function recorderSource(opts: { out: string; script: string; file: string
     return null;
   }
 
+  /** Flat numeric data: what clones as memory, or a number array the runtime may send packed. */
+  function flat(v) {
+    if (types.isTypedArray(v) || types.isArrayBuffer(v)) return true;
+    if (!Array.isArray(v) || v.length < ${PACK_MIN}) return false;
+    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false; // stops at the first other
+    return true;
+  }
+
   function measure(line, name, read) {
     let value;
     try { value = read(); } catch { return; } // not initialised yet: nothing crosses
@@ -122,6 +132,10 @@ export function recorderSource(opts: { out: string; script: string; file: string
     const prev = values.get(key);
     const entry = prev || { line, name, bytes: 0, cloneable: true };
     entry.bytes = Math.max(entry.bytes, bytes);
+    // Flat only while every measurement is: one structured value makes the binding structured.
+    const isFlat = flat(value);
+    if (!prev && isFlat) entry.flat = true;
+    else if (prev && entry.flat && !isFlat) delete entry.flat;
     if (reason !== null && entry.cloneable) {
       entry.cloneable = false;
       entry.reason = reason;

@@ -356,3 +356,52 @@ export function staticSize(analysis: Analysis, name: string): number {
   if (kind === 'prim') return 16;
   return 64 * 1024;
 }
+
+const TYPED = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$|^ArrayBuffer$/;
+const NUMERIC_OPS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^']);
+
+/**
+ * Whether a binding's declaration shows a flat numeric value: a typed array or ArrayBuffer
+ * (never reassigned), or an Array built of numbers (`Array.from(…, fn)`, `.map(fn)`,
+ * `new Array(n).fill(x)` with a numeric fn or x) that no statement changes later. Anything
+ * else, or anything unclear, is false: pricing data as flat when it is not would move too much.
+ */
+export function staticallyNumeric(analysis: Analysis, name: string): boolean {
+  const binding = analysis.ctx.programScope.getBinding(name);
+  if (!binding || binding.constantViolations.length > 0 || !binding.path.isVariableDeclarator()) return false;
+  const init = binding.path.node.init;
+  if (!init) return false;
+  const global = (n: t.Node, id: RegExp | string) =>
+    t.isIdentifier(n) && (typeof id === 'string' ? n.name === id : id.test(n.name)) && !analysis.ctx.programScope.getBinding(n.name);
+  // Typed arrays coerce whatever is stored into them: element writes cannot make them structured.
+  if (t.isNewExpression(init) && global(init.callee, TYPED)) return true;
+  if (t.isCallExpression(init) && t.isMemberExpression(init.callee) && global(init.callee.object, TYPED) && t.isIdentifier(init.callee.property) && /^(from|of)$/.test(init.callee.property.name)) return true;
+  if (!t.isCallExpression(init) || !t.isMemberExpression(init.callee) || !t.isIdentifier(init.callee.property)) return false;
+  if (analysis.statements.some((s) => s.mutates.includes(name))) return false;
+  const method = init.callee.property.name;
+  const [first, second] = init.arguments;
+  if (method === 'fill') {
+    const made = init.callee.object; // new Array(n) or Array(n)
+    return (t.isNewExpression(made) || t.isCallExpression(made)) && global(made.callee, 'Array') && !!first && numericExpression(first as t.Node, new Set(), global);
+  }
+  const fn = method === 'map' ? first : method === 'from' && global(init.callee.object, 'Array') ? second : undefined;
+  if (!fn || !(t.isArrowFunctionExpression(fn) || t.isFunctionExpression(fn))) return false;
+  // The index argument (second parameter of both callbacks) is a number.
+  const index = t.isIdentifier(fn.params[1]) ? new Set([fn.params[1].name]) : new Set<string>();
+  if (t.isExpression(fn.body)) return numericExpression(fn.body, index, global);
+  const body = fn.body.body;
+  return body.length === 1 && t.isReturnStatement(body[0]) && !!body[0].argument && numericExpression(body[0].argument, index, global);
+}
+
+/** An expression that always yields a number (or throws): arithmetic with a number, Math calls, `+x`. */
+function numericExpression(node: t.Node, numbers: Set<string>, global: (n: t.Node, id: string) => boolean): boolean {
+  const numeric = (n: t.Node) => numericExpression(n, numbers, global);
+  if (t.isNumericLiteral(node)) return true;
+  if (t.isIdentifier(node)) return numbers.has(node.name);
+  if (t.isUnaryExpression(node)) return node.operator === '+' || ((node.operator === '-' || node.operator === '~') && numeric(node.argument));
+  // Mixing a BigInt with a number throws, so one numeric side makes the result a number; `+` may concatenate.
+  if (t.isBinaryExpression(node) && node.operator === '+') return numeric(node.left) && numeric(node.right);
+  if (t.isBinaryExpression(node) && NUMERIC_OPS.has(node.operator)) return numeric(node.left) || numeric(node.right);
+  if (t.isConditionalExpression(node)) return numeric(node.consequent) && numeric(node.alternate);
+  return t.isCallExpression(node) && t.isMemberExpression(node.callee) && global(node.callee.object, 'Math');
+}

@@ -9,8 +9,10 @@ export function edgeCost(edge: Edge, platform: Platform): number {
   if (edge.cost !== undefined) return edge.cost;
   const bytes = edge.bytes ?? 0;
   // A pure ordering edge still needs one message, so it pays the latency.
-  if (bytes > 0) return platform.latency + bytes / platform.bandwidth;
-  return platform.latency;
+  if (!(bytes > 0)) return platform.latency;
+  // One message may carry flat and structured values: each part at its own rate.
+  const flat = Math.min(Math.max(edge.flatBytes ?? 0, 0), bytes);
+  return platform.latency + (bytes - flat) / platform.bandwidth + (flat > 0 ? flat / (platform.flatBandwidth ?? platform.bandwidth) : 0);
 }
 
 export interface CompiledGraph {

@@ -23,6 +23,11 @@ export interface Edge {
   to: number;
   /** Bytes sent when the two tasks run on different threads (0 or absent: a pure ordering signal). */
   bytes?: number;
+  /**
+   * Of `bytes`, the part that is flat numeric data (typed arrays, number arrays the runtime packs):
+   * it moves at `Platform.flatBandwidth`, the rest at `bandwidth`. Absent: none.
+   */
+  flatBytes?: number;
   /** Communication time in ms when on different threads; overrides the platform model of `bytes`. */
   cost?: number;
 }
@@ -38,8 +43,10 @@ export interface Platform {
   threads: number;
   /** Fixed cost of one message between two threads, ms. */
   latency: number;
-  /** Bytes per ms for structured-clone transfer. */
+  /** Bytes per ms for structured-clone transfer of structured data (objects, arrays of them…). */
   bandwidth: number;
+  /** Bytes per ms for flat numeric data (an edge's `flatBytes`); absent: `bandwidth`. */
+  flatBandwidth?: number;
   /** Time before a worker thread can start its first task, ms (main starts at 0). */
   startup: number;
 }

@@ -75,3 +75,21 @@ test('calibrate measures and stores the platform in the cache folder', async () 
   for (const k of ['latency', 'bandwidth', 'startup', 'cpus']) assert.ok(stored[k] > 0, k);
   assert.equal(stored.node, process.version);
 });
+
+test('profile starts node before commander reads the line: taken over when the line agrees, stopped when commander rejects it', async () => {
+  const { readdirSync, rmSync } = await import('node:fs');
+  const argsScript = join(dir, 'args.cjs');
+  const seen = join(dir, 'args.txt');
+  writeFileSync(argsScript, `require('node:fs').writeFileSync(${JSON.stringify(seen)}, JSON.stringify(process.argv.slice(2)));\nconst n = 1;\nif (n < 0) console.log(n);\n`);
+  // Options before the input, the script's own arguments after it and after --.
+  const r = await cli(['profile', '-o', join(dir, 'args.json'), argsScript, 'one', '--', '--two', '-o']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(readFileSync(seen, 'utf8')), ['one', '--two', '-o']);
+  assert.ok(existsSync(join(dir, 'args.json')));
+  // Node was started for this line, then commander rejects it: exit 2, the script never runs.
+  rmSync(seen);
+  const bad = await cli(['profile', argsScript, '-o']);
+  assert.equal(bad.code, 2, bad.stderr);
+  assert.equal(existsSync(seen), false);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('parallelize-profile')), []);
+});

@@ -1,7 +1,7 @@
 /** The stored machine model: where it lives, round trip, defaults, and that transform plans with it. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlatform, platformFile, readStoredPlatform, savePlatform } from '../../src/estimate/platform.js';
@@ -9,7 +9,12 @@ import { defaultPlatform } from '../../src/schedule/script.js';
 import { transform } from '../../src/transform.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'parallelize-platform-'));
-const defaults = { latency: defaultPlatform.latency, bandwidth: defaultPlatform.bandwidth, startup: defaultPlatform.startup };
+const defaults = {
+  latency: defaultPlatform.latency,
+  bandwidth: defaultPlatform.bandwidth,
+  flatBandwidth: defaultPlatform.flatBandwidth,
+  startup: defaultPlatform.startup,
+};
 
 test('the cache folder: PARALLELIZE_CACHE_DIR, else XDG_CACHE_HOME, else ~/.cache', () => {
   assert.equal(platformFile({ PARALLELIZE_CACHE_DIR: '/x', XDG_CACHE_HOME: '/y' }), join('/x', 'platform.json'));
@@ -24,11 +29,31 @@ test('save then load returns the measurement; absent or broken files give the de
   const file = savePlatform(stored, env);
   assert.equal(file, platformFile(env));
   assert.deepEqual(readStoredPlatform(env), stored);
-  assert.deepEqual(loadPlatform(env), { latency: 0.02, bandwidth: 123_456, startup: 31 });
+  // Written before flatBandwidth existed: its one rate (then the smaller of flat and objects) serves for both.
+  assert.deepEqual(loadPlatform(env), { latency: 0.02, bandwidth: 123_456, flatBandwidth: 123_456, startup: 31 });
   writeFileSync(file, '{ not json');
   assert.deepEqual(loadPlatform(env), defaults);
   writeFileSync(file, JSON.stringify({ ...stored, bandwidth: -1 }));
   assert.deepEqual(loadPlatform(env), defaults);
+});
+
+test('without a file, both rates come from the defaults', () => {
+  assert.ok(defaultPlatform.flatBandwidth! > 0);
+  assert.deepEqual(loadPlatform({ PARALLELIZE_CACHE_DIR: fresh() }), defaults);
+});
+
+test('a file with flatBandwidth round-trips; a bad flatBandwidth makes the file unusable', () => {
+  const env = { PARALLELIZE_CACHE_DIR: fresh() };
+  const stored = { latency: 0.01, bandwidth: 35_000, flatBandwidth: 270_000, startup: 25, measuredAt: new Date(0).toISOString(), node: process.version, cpus: 2 };
+  const file = savePlatform(stored, env);
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), stored);
+  assert.deepEqual(readStoredPlatform(env), stored);
+  assert.deepEqual(loadPlatform(env), { latency: 0.01, bandwidth: 35_000, flatBandwidth: 270_000, startup: 25 });
+  for (const bad of [0, -5, 'fast', null]) {
+    writeFileSync(file, JSON.stringify({ ...stored, flatBandwidth: bad }));
+    assert.equal(readStoredPlatform(env), null, String(bad));
+    assert.deepEqual(loadPlatform(env), defaults);
+  }
 });
 
 test('transform plans with the stored platform, under options.platform', () => {

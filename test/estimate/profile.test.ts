@@ -8,6 +8,7 @@ import { runNode, splitStderr } from '../support/run-node.js';
 import { analyze } from '../../src/analyze/index.js';
 import { instrumentForProfile } from '../../src/estimate/instrument.js';
 import { runProfileDetailed, type Profile } from '../../src/estimate/profile.js';
+import { profileProblem } from '../../src/estimate/profile-format.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
 
@@ -103,6 +104,29 @@ console.log(floats[0], add(1), point.x, plain.list.length);
   assert.ok(profile.totalMs! >= spin.ms);
 });
 
+test('flat numeric values are marked flat: typed arrays, buffers and long arrays of numbers only', async () => {
+  const file = script('flat.cjs', `const nums = Array.from({ length: 5000 }, (_, i) => i * 0.5);
+const typed = new Float32Array(2048);
+const buffer = new ArrayBuffer(64);
+const objects = Array.from({ length: 5000 }, (_, i) => ({ i }));
+const short = nums.slice(0, 3);
+const mixed = Array.from({ length: 5000 }, (_, i) => (i === 4000 ? 'x' : i));
+const holes = new Array(nums.length);
+console.log(nums.length, typed.length, buffer.byteLength, objects.length, short.length, mixed.length, holes.length);
+`);
+  const profile = await sameBehaviour(file);
+  const flat = (name: string) => {
+    const v = profile.values!.find((x) => x.name === name);
+    assert.ok(v, `${name} crosses`);
+    return v.flat;
+  };
+  assert.equal(flat('nums'), true);
+  assert.equal(flat('typed'), true);
+  assert.equal(flat('buffer'), true);
+  for (const name of ['objects', 'short', 'mixed', 'holes']) assert.equal(flat(name), undefined, name);
+  assert.equal(profileProblem(profile), null);
+});
+
 test('values are not measured when the script defines accessors', () => {
   const code = instrumentForProfile(analyze(`const o = { get x() { return 1; } };\nconst y = o.x + 1;\nconsole.log(y);\n`));
   assert.doesNotMatch(code, /\?\.v\(/);
@@ -115,4 +139,158 @@ test('a wrong guess of the module kind starts node again; a syntax error runs no
   const bad = script('bad.cjs', "console.log('must not run');\nconst = 1;\n");
   await assert.rejects(runProfileDetailed(bad, { capture: true }), /Unexpected token|SYNTAX/);
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('parallelize-profile')), []);
+});
+
+// ── The fast path: `parallelize profile` instruments from a parse (outline.ts, may-write.ts).
+
+test('fast path: a value changed by a method call is measured after that statement; a value only read is not measured again', async () => {
+  const { outlineScript } = await import('../../src/estimate/outline.js');
+  const code = `const arr = [1, 2];
+const total = arr.reduce((a, b) => a + b, 0);
+arr.push(total);
+console.log(arr.map((x) => x * 2).join(), total, arr.length);
+`;
+  const file = script('fast-push.cjs', code);
+  const outline = outlineScript(code, { filename: file });
+  const at = (line: number) => outline.values.get(outline.statements.findIndex((s) => s.line === line)) ?? [];
+  assert.deepEqual([at(1), at(2), at(3), at(4)], [['arr'], ['total'], ['arr'], []]);
+  assert.match(instrumentForProfile(outline), /;globalThis\.__parallelizeProfileRecorder\$\?\.e\(\);globalThis\.__parallelizeProfileRecorder\$\?\.v\(3,\{"arr":\(\)=>arr\}\);/);
+  const profile = await sameBehaviour(file);
+  assert.deepEqual(profile.values!.map((v) => `${v.line}:${v.name}`), ['1:arr', '2:total', '3:arr']);
+  assert.ok(profile.values![2].bytes > profile.values![0].bytes, 'measured again after the push, larger');
+});
+
+test('fast path: functions are followed: one that fills its argument changes it, one that only reads it does not', async () => {
+  const { outlineScript } = await import('../../src/estimate/outline.js');
+  const code = `function fill(xs, n) { for (let i = 0; i < n; i++) xs.push({ i }); }
+function sum(xs) { let s = 0; for (const x of xs) s += x.i; return s; }
+function sortedCopy(xs) { const c = xs.slice(); c.sort((a, b) => b.i - a.i); return c; }
+const log = [];
+function note(x) { log.push(x); }
+const data = [];
+fill(data, 1000);
+const total = sum(data);
+const top = sortedCopy(data)[0];
+note(total);
+console.log(total, top.i, data.length, log.length);
+`;
+  const outline = outlineScript(code, { filename: join(dir, 'fast-functions.cjs') });
+  const byLine = Object.fromEntries([...outline.values].map(([i, names]) => [outline.statements[i].line, names]));
+  assert.deepEqual(byLine, { 4: ['log'], 6: ['data'], 7: ['data'], 8: ['total'], 9: ['top'], 10: ['log'] });
+});
+
+test('fast path: no value is measured when the script defines getters, setters or proxies, or uses eval', async () => {
+  const { outlineScript } = await import('../../src/estimate/outline.js');
+  const tail = `const y = o.x + 1;\nconsole.log(y);\n`;
+  for (const head of [
+    `const o = { get x() { return 1; } };`,
+    `class C { set v(x) {} }\nconst o = { x: 1 };`,
+    `const o = {};\nObject.defineProperty(o, 'x', { value: 1 });`,
+    `const o = {};\nReflect.defineProperty(o, 'x', { value: 1 });`,
+    `const o = {};\no.__defineGetter__('x', () => 1);`,
+    `const o = new Proxy({}, {});`,
+    `const o = { x: eval('1') };`,
+  ]) {
+    const outline = outlineScript(`${head}\n${tail}`);
+    assert.equal(outline.values.size, 0, head);
+    assert.ok(outline.noValues, head);
+    const code = instrumentForProfile(outline);
+    assert.doesNotMatch(code, /\?\.v\(/, head);
+    assert.match(code, /\?\.b\(1,0\)/, head);
+  }
+});
+
+test('fast path: an ES module (package type, imports, top-level await, exports) profiles with its values', async () => {
+  const { outlineScript } = await import('../../src/estimate/outline.js');
+  const { mkdirSync } = await import('node:fs');
+  const pkg = join(dir, 'esm-package');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, 'package.json'), '{ "type": "module" }\n');
+  const code = `import { join } from 'node:path';
+const parts = await Promise.resolve(['a', 'b']);
+parts.push(join('c', 'd'));
+export const joined = parts.join('/');
+console.log(joined, typeof require);
+`;
+  const file = join(pkg, 'main.js');
+  writeFileSync(file, code);
+  const outline = outlineScript(code, { filename: file });
+  assert.equal(outline.kind, 'module');
+  assert.equal(outlineScript(code.replace(/^export /m, ''), { filename: join(dir, 'no-package.js') }).kind, 'module', 'import syntax decides without a package type');
+  assert.equal(outlineScript('const x = "import";\nconsole.log(x);\n', { filename: join(dir, 'script.js') }).kind, 'commonjs');
+  const profile = await sameBehaviour(file);
+  assert.deepEqual(profile.statements.map((s) => s.line), [2, 3, 4, 5]);
+  assert.deepEqual(profile.values!.map((v) => `${v.line}:${v.name}`), ['2:parts', '3:parts', '4:joined']);
+  assert.deepEqual(readdirSync(pkg).filter((f) => f.includes('parallelize-profile')), [], 'the hidden copy is removed');
+});
+
+test('fast path: statements are keyed as the analysis keys them, and its crossing values are all measured', async () => {
+  const { outlineScript } = await import('../../src/estimate/outline.js');
+  const { crossingValues, indexOnLine } = await import('../../src/estimate/instrument.js');
+  const { readFileSync } = await import('node:fs');
+  const bench = ['two-heavy', 'diamond', 'source-analyses', 'two-hash-chains'].map((n) => join(import.meta.dirname, '../../bench/scripts', `${n}.js`));
+  const inline = script('keys.cjs', `'use strict'; const a = [1]; const b = a.length
+function f(x) { return x * 2 } const c = f(b); a.push(c);
+if (c > 1) { var d = [c]; } const e = { d, c }; console.log(e, a)
+`);
+  for (const file of [...bench, inline]) {
+    const source = readFileSync(file, 'utf8');
+    const analysis = analyze(source, { filename: file });
+    const outline = outlineScript(source, { filename: file });
+    const index = indexOnLine(analysis);
+    assert.deepEqual(
+      outline.statements.map((s) => [s.line, s.index, s.start, s.end]),
+      analysis.statements.map((s) => [s.line, index[s.id], s.start, s.end]),
+      file,
+    );
+    for (const [id, names] of crossingValues(analysis)) {
+      for (const name of names) assert.ok(outline.values.get(id)?.includes(name), `${file}: ${name} after line ${analysis.statements[id].line}`);
+    }
+  }
+});
+
+test('fast path: a syntax error gives the analysis\'s diagnostic, code frame included', async () => {
+  const { formatError } = await import('../../src/diagnostics.js');
+  for (const [name, code] of [['syntax.cjs', "const ok = 1;\nconst = 2;\n"], ['syntax.mjs', "import x from 'y';\nlet let = 1;\n"], ['syntax-return.mjs', 'const a = 1;\nreturn a;\n']]) {
+    const file = script(name, code);
+    let expected: unknown;
+    try {
+      analyze(code, { filename: file });
+    } catch (err) {
+      expected = err;
+    }
+    assert.ok(expected, `${name} does not parse`);
+    const got = await runProfileDetailed(file, { capture: true }).then(() => undefined, (err: unknown) => err);
+    assert.equal(formatError(got), formatError(expected), name);
+  }
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('parallelize-profile')), []);
+});
+
+test('a profile from the fast path plans a split print as a profile keyed by the analysis does', async () => {
+  const { transform } = await import('../../src/transform.js');
+  const { crossingValues } = await import('../../src/estimate/instrument.js');
+  const code = `${busy}const a = busy(150);
+const b = busy(150);
+console.log(busy(150) > 0, a > 0, b > 0);
+`;
+  const file = script('split.cjs', code);
+  const fast = await sameBehaviour(file);
+  // The same measurements, restricted to the analysis's crossing values: what the analysis-made instrumentation measures.
+  const analysis = analyze(code, { filename: file });
+  const crossing = new Set([...crossingValues(analysis)].flatMap(([id, names]) => names.map((n) => `${analysis.statements[id].line}:${n}`)));
+  const exact: Profile = { ...fast, values: fast.values!.filter((v) => crossing.has(`${v.line}:${v.name}`)) };
+  const plan = (profile: Profile) => {
+    const result = transform(code, { filename: file, profile, workers: 2 });
+    return { result, threads: result.schedule?.threads.map((slots) => slots.map((s) => result.statementLines[s.task])) };
+  };
+  const withFast = plan(fast);
+  const withExact = plan(exact);
+  assert.deepEqual(withFast.threads, withExact.threads);
+  // The print was split (two statements on line 4), and the measured time of line 4 landed on the heavy part.
+  const line4 = withFast.result.taskGraph.tasks.filter((t) => t.label?.startsWith('L4 '));
+  assert.equal(line4.length, 2, JSON.stringify(withFast.result.taskGraph.tasks.map((t) => t.label)));
+  assert.match(line4[0].label ?? '', /^L4 const line4Value = busy\(150\)/);
+  const measured = fast.statements.filter((s) => s.line === 4).reduce((sum, s) => sum + s.ms, 0);
+  assert.equal(line4[0].cost, measured);
+  assert.ok(measured >= 100, `busy(150) measured ${measured} ms`);
 });

@@ -12,6 +12,35 @@ test('edge cost: explicit cost, else latency + bytes/bandwidth, else latency', (
   assert.equal(edgeCost({ from: 0, to: 1 }, plat), 0.5);
 });
 
+test('edge cost: the flat part of bytes moves at flatBandwidth, the rest at bandwidth', () => {
+  const fast = { ...plat, flatBandwidth: 1000 };
+  assert.equal(edgeCost({ from: 0, to: 1, bytes: 200, flatBytes: 200 }, fast), 0.5 + 200 / 1000);
+  // One message with a 200-byte flat value and a 100-byte object: each part at its rate.
+  assert.equal(edgeCost({ from: 0, to: 1, bytes: 300, flatBytes: 200 }, fast), 0.5 + 100 / 100 + 200 / 1000);
+  // A platform without a flat rate (graph files, old callers) prices everything as before.
+  assert.equal(edgeCost({ from: 0, to: 1, bytes: 200, flatBytes: 200 }, plat), 2.5);
+  assert.equal(edgeCost({ from: 0, to: 1, bytes: 200 }, fast), 2.5);
+  // flatBytes never counts for more than bytes; an explicit cost still wins.
+  assert.equal(edgeCost({ from: 0, to: 1, bytes: 200, flatBytes: 5000 }, fast), 0.7);
+  assert.equal(edgeCost({ from: 0, to: 1, bytes: 200, flatBytes: 200, cost: 9 }, fast), 9);
+});
+
+test('simulate and checkPlan time a flat edge at the flat rate', () => {
+  const fast = { ...plat, flatBandwidth: 1000 };
+  const graph: TaskGraph = {
+    tasks: [{ id: 0, cost: 10 }, { id: 1, cost: 1 }],
+    edges: [{ from: 0, to: 1, bytes: 2000, flatBytes: 2000 }],
+  };
+  const plan = simulate(graph, fast, [[], [0], [1]]);
+  // Task 0 runs on worker 1 from 4 (start-up) to 14; the 2000 flat bytes arrive at 14 + 0.5 + 2.
+  assert.deepEqual(plan.transfers.map((t) => [t.start, t.arrive]), [[14, 16.5]]);
+  assert.equal(plan.makespan, 17.5);
+  assert.deepEqual(checkPlan(graph, fast, plan), []);
+  // The same bytes as structured data: 2000 / 100 = 20 ms on the wire.
+  const slow = simulate({ ...graph, edges: [{ from: 0, to: 1, bytes: 2000 }] }, fast, [[], [0], [1]]);
+  assert.equal(slow.makespan, 14 + 0.5 + 20 + 1);
+});
+
 test('simulate: earliest times with messages, worker startup and sends at producer finish', () => {
   const graph: TaskGraph = {
     tasks: [{ id: 0, cost: 1 }, { id: 1, cost: 10 }, { id: 2, cost: 10 }, { id: 3, cost: 2 }],
