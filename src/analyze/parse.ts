@@ -58,7 +58,15 @@ export function parseScript(original: string, opts: { filename?: string; kind?: 
   const kind = detectKind(code, opts.filename, opts.kind);
   let ast: t.File;
   try {
-    ast = recast.parse(code, { parser: { parse: (src: string) => babelParse(src, babelOptions(kind)) } }) as t.File;
+    // recast hands the parser its own copy of the text, with leading tabs expanded, so node offsets
+    // would not match `code` on tab-indented lines. With tabs one column wide, re-emitted as tabs,
+    // every line keeps its length, and with it every offset.
+    let seen = '';
+    const parse = (options: recast.Options) =>
+      recast.parse(code, { ...options, parser: { parse: (src: string) => babelParse((seen = src), babelOptions(kind)) } }) as t.File;
+    ast = parse({});
+    if (seen !== code) ast = parse({ tabWidth: 1, useTabs: true });
+    if (seen.length !== code.length) throw new Error('parallelize: recast changed the length of the source text');
   } catch (err) {
     const e = err as { message: string; loc?: { line: number; column: number } };
     if (e.loc) throw diagnostics.syntaxError(e.message, { line: e.loc.line, column: e.loc.column + 1 }, opts.filename, original);
