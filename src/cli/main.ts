@@ -5,14 +5,12 @@
  *
  * Each command loads what it uses when it runs: `profile` is timed against a plain run of the
  * script, and the transform pipeline (Babel's traverse, recast, the analysis, the schedulers)
- * would cost it several times node's own start-up. `profile` even starts node for the script
- * before commander is loaded (prestartProfile). Commander is loaded with `require`, which skips
- * the ES-module wrapper's extra work.
+ * would cost it several times node's own start-up. Commander is loaded with `require`, which
+ * skips the ES-module wrapper's extra work.
  */
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import type { PrestartedProfile } from '../estimate/profile.js';
 import type { TransformOptions, TransformResult } from '../types.js';
 
 const require = nodeModule.createRequire(import.meta.url);
@@ -100,39 +98,7 @@ function writeOut(text: string, file: string | undefined, io: CliIO): void {
 const plot = () => import('./plot.js');
 const graphFormats = () => import('./graph-formats.js');
 
-/**
- * `profile INPUT [ARGS…]` as commander will read it, when it is plain enough to tell before
- * commander is loaded: options other than -o / --output leave it to commander.
- */
-function profileCommandLine(rest: string[]): { input: string; args: string[] } | undefined {
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--') {
-      positional.push(...rest.slice(i + 1));
-      break;
-    }
-    if (a === '-o' || a === '--output') i++;
-    else if (a.startsWith('--output=') || /^-o./.test(a)) continue;
-    else if (a.startsWith('-')) return undefined;
-    else positional.push(a);
-  }
-  return positional.length > 0 ? { input: positional[0], args: positional.slice(1) } : undefined;
-}
-
-/** Starts node for `profile INPUT` first (the profile command takes it over, or it is stopped). */
-async function prestart(argv: string[]): Promise<PrestartedProfile | undefined> {
-  const line = argv[0] === 'profile' ? profileCommandLine(argv.slice(1)) : undefined;
-  if (!line) return undefined;
-  enableCompileCache();
-  try {
-    return (await import('../estimate/profile.js')).prestartProfile(line.input, line.args);
-  } catch {
-    return undefined; // the profile command starts it the usual way
-  }
-}
-
-export function buildProgram(io: CliIO, prestarted?: PrestartedProfile): Command {
+export function buildProgram(io: CliIO): Command {
   const { Command: CommandClass, Option } = commander();
   const version = (require('../../package.json') as { version: string }).version;
   const program = new CommandClass('parallelize');
@@ -243,7 +209,6 @@ export function buildProgram(io: CliIO, prestarted?: PrestartedProfile): Command
       let summary: Promise<typeof import('./profile-summary.js')> | undefined;
       const run = await runProfileDetailed(input, {
         args,
-        prestarted,
         whileRunning: () => {
           summary = import('./profile-summary.js');
           summary.catch(() => {}); // awaited below
@@ -279,17 +244,7 @@ export function buildProgram(io: CliIO, prestarted?: PrestartedProfile): Command
 
 /** Runs the CLI and returns the exit code (never throws). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const prestarted = await prestart(argv);
-  try {
-    return await runCommand(argv, io, prestarted);
-  } finally {
-    // Nothing to do when the profile command took it over.
-    await prestarted?.dispose().catch(() => undefined);
-  }
-}
-
-async function runCommand(argv: string[], io: CliIO, prestarted: PrestartedProfile | undefined): Promise<number> {
-  const program = buildProgram(io, prestarted);
+  const program = buildProgram(io);
   const { CommanderError } = commander();
   const color = io.isTTY && !io.env.NO_COLOR;
   try {

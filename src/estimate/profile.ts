@@ -5,9 +5,8 @@
  * What a user waits for is the wall time against a plain `node INPUT`, so the path to the script's
  * first statement is kept short:
  * - node is started first and waits at a file gate (see recorderSource) while this process
- *   prepares the instrumented copy, so node's start-up overlaps the preparation. The CLI starts it
- *   even before it parses its command line (prestartProfile), and this module loads the parser
- *   only once node is on its way;
+ *   prepares the instrumented copy, so node's start-up overlaps the preparation; this module
+ *   loads the parser only once node is on its way;
  * - the preparation is a parse (outline.ts: @babel/parser, loaded with `require`) and a syntactic
  *   pass over it (may-write.ts), not the full analysis: @babel/traverse, recast and the dependence
  *   analysis take ~0.4 s to load and more to run, several times node's start-up. The parse gives
@@ -15,8 +14,7 @@
  *   module kind and syntax errors (the analysis's diagnostic); the syntactic pass chooses the
  *   bindings to measure, so that every value on the analysis's crossing edges is measured;
  * - what is needed after the run (validating the profile, and the CLI's summary through
- *   `whileRunning`) loads while the script runs, and error messages load only on error (so
- *   readProfile / profileProblem are no longer re-exported here: import profile-format.js).
+ *   `whileRunning`) loads while the script runs, and error messages load only on error.
  * What remains over a plain run is mostly node starting twice (this process, then the script's).
  *
  * The instrumented copy is written beside the input under a hidden name, so that relative
@@ -53,49 +51,6 @@ export interface ProfileOptions {
   env?: NodeJS.ProcessEnv;
   /** Called once the script runs: the moment to load what is needed after it, off the wait. */
   whileRunning?: () => void;
-  /** A run started ahead (prestartProfile): taken over when it is for the same file and arguments, else stopped. */
-  prestarted?: PrestartedProfile;
-}
-
-/** A node started for a profile before the command line was fully read; see prestartProfile. */
-export interface PrestartedProfile {
-  /** Stops the waiting node and removes its files, unless a profile run took it over. */
-  dispose(): Promise<void>;
-}
-
-class Prestart implements PrestartedProfile {
-  taken = false;
-  constructor(readonly path: string, readonly args: string[], readonly source: string, readonly temp: string, readonly run: GatedRun) {}
-  async dispose(): Promise<void> {
-    if (this.taken) return;
-    this.taken = true;
-    this.run.abort();
-    await this.run.ended.catch(() => undefined);
-    rmSync(this.run.hidden, { force: true });
-    rmSync(this.temp, { recursive: true, force: true });
-  }
-}
-
-/**
- * Starts node for `parallelize profile FILE ARGS` ahead of everything else, waiting at its gate:
- * the CLI calls this before it loads its argument parser, so that node's start-up overlaps all of
- * this process's own. Undefined when the file cannot be read (the run proper reports it).
- */
-export function prestartProfile(file: string, args: string[]): PrestartedProfile | undefined {
-  const path = resolve(file);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const temp = mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
-  try {
-    return new Prestart(path, args, source, temp, startGated(path, guessKind(source, path), temp, { args }));
-  } catch (err) {
-    rmSync(temp, { recursive: true, force: true });
-    throw err;
-  }
 }
 
 export interface ProfileRun {
@@ -128,25 +83,16 @@ interface GatedRun {
  */
 export async function runProfileDetailed(file: string, opts: ProfileOptions = {}): Promise<ProfileRun> {
   const path = resolve(file);
-  const args = opts.args ?? [];
-  const pre = opts.prestarted;
-  const ahead = pre instanceof Prestart && !pre.taken && pre.path === path && pre.args.length === args.length && pre.args.every((a, i) => a === args[i]) &&
-    !opts.capture && opts.env === undefined ? pre : undefined;
-  if (pre && !ahead) await pre.dispose();
   let source: string;
-  if (ahead) source = ahead.source;
-  else {
-    try {
-      source = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw (await diagnostics()).readFailed(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
-    }
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw (await diagnostics()).readFailed(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
   }
-  if (ahead) ahead.taken = true;
-  const temp = ahead ? ahead.temp : mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
+  const temp = mkdtempSync(join(tmpdir(), 'parallelize-profile-'));
   const runs: GatedRun[] = [];
   try {
-    let run = ahead ? ahead.run : startGated(path, guessKind(source, path), temp, opts);
+    let run = startGated(path, guessKind(source, path), temp, opts);
     runs.push(run);
     let outline: ScriptOutline;
     // Loaded once node is on its way: the parser and the syntactic pass.

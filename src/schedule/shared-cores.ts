@@ -8,6 +8,7 @@
  */
 import { compileGraph } from './graph.js';
 import { buildPlan } from './plan.js';
+import { readyAt } from './simulate.js';
 import type { Plan, Platform, TaskGraph } from './types.js';
 
 /** Extra work for every thread beyond the cores: switches and cache refills while they share. */
@@ -35,14 +36,8 @@ export function simulateOnCores(graph: TaskGraph, platform: Platform, order: num
     for (let p = 0; p < threads; p++) {
       while (left[p] < 0 && next[p] < order[p].length) {
         const t = order[p][next[p]];
-        let ready = free[p];
-        let blocked = false;
-        for (let k = cg.predStart[t]; k < cg.predStart[t + 1]; k++) {
-          const u = cg.predIdx[k];
-          if (finish[u] < 0) { blocked = true; break; }
-          ready = Math.max(ready, finish[u] + (thread[u] === p ? 0 : cg.predComm[k]));
-        }
-        if (blocked) break;
+        const ready = readyAt(cg, t, p, free[p], thread, finish);
+        if (ready < 0) break;
         if (ready > now + EPS) { nextStart = Math.min(nextStart, ready); break; }
         start[t] = Math.max(ready, now);
         if (cg.cost[t] > EPS) { left[p] = cg.cost[t]; break; }

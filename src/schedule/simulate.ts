@@ -40,15 +40,8 @@ export function simulateCompiled(cg: CompiledGraph, order: ArrayLike<number>[]) 
     for (let p = 0; p < order.length; p++) {
       while (next[p] < order[p].length) {
         const t = order[p][next[p]];
-        let ready = free[p];
-        let blocked = false;
-        for (let k = cg.predStart[t]; k < cg.predStart[t + 1]; k++) {
-          const u = cg.predIdx[k];
-          if (finish[u] < 0) { blocked = true; break; }
-          const arrive = finish[u] + (thread[u] === p ? 0 : cg.predComm[k]);
-          if (arrive > ready) ready = arrive;
-        }
-        if (blocked) break;
+        const ready = readyAt(cg, t, p, free[p], thread, finish);
+        if (ready < 0) break;
         start[t] = ready;
         finish[t] = free[p] = ready + cg.cost[t];
         next[p]++;
@@ -63,4 +56,18 @@ export function simulateCompiled(cg: CompiledGraph, order: ArrayLike<number>[]) 
     throw new Error(`the thread orders contradict the dependencies (deadlock: ${waiting})`);
   }
   return { thread, start };
+}
+
+/**
+ * When task t can start on thread p (free from `free`): the last of its inputs to arrive, a
+ * message costing nothing within a thread; -1 while a predecessor has not finished.
+ */
+export function readyAt(cg: CompiledGraph, t: number, p: number, free: number, thread: ArrayLike<number>, finish: ArrayLike<number>): number {
+  let ready = free;
+  for (let k = cg.predStart[t]; k < cg.predStart[t + 1]; k++) {
+    const u = cg.predIdx[k];
+    if (finish[u] < 0) return -1;
+    ready = Math.max(ready, finish[u] + (thread[u] === p ? 0 : cg.predComm[k]));
+  }
+  return ready;
 }

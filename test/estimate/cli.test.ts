@@ -76,7 +76,7 @@ test('calibrate measures and stores the platform in the cache folder', async () 
   assert.equal(stored.node, process.version);
 });
 
-test('profile starts node before commander reads the line: taken over when the line agrees, stopped when commander rejects it', async () => {
+test('profile passes the script its own arguments; a bad command line exits 2 and never runs the script', async () => {
   const { readdirSync, rmSync } = await import('node:fs');
   const argsScript = join(dir, 'args.cjs');
   const seen = join(dir, 'args.txt');
@@ -86,7 +86,7 @@ test('profile starts node before commander reads the line: taken over when the l
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(readFileSync(seen, 'utf8')), ['one', '--two', '-o']);
   assert.ok(existsSync(join(dir, 'args.json')));
-  // Node was started for this line, then commander rejects it: exit 2, the script never runs.
+  // Commander rejects this line: exit 2, the script never runs, no hidden copy is left.
   rmSync(seen);
   const bad = await cli(['profile', argsScript, '-o']);
   assert.equal(bad.code, 2, bad.stderr);
