@@ -73,6 +73,11 @@ export const pureNamespaces = table<{ returns?: Record<string, ValueKind>; mutat
   performance: { defaultKind: 'prim', returns: { mark: 'any', measure: 'any' } },
   Buffer: { defaultKind: 'any', returns: { byteLength: 'prim', isBuffer: 'prim', compare: 'prim' } },
   crypto: { defaultKind: 'prim', returns: { getRandomValues: 'data' }, mutatesArg0: ['getRandomValues'] },
+  // Typed arrays: `from` and `of` make a new array (a copy of what they are given).
+  ...Object.fromEntries(
+    ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']
+      .map((name) => [name, { defaultKind: 'data' as ValueKind, returns: { BYTES_PER_ELEMENT: 'prim' as ValueKind } }]),
+  ),
 });
 
 /** Globals that are plain values (reading them is pure). */
@@ -144,8 +149,8 @@ export const mutatingMethodReturns = table<'receiver' | 'element' | ValueKind>({
 /** Methods and functions that return a new container: changing it changes nothing else. */
 export const freshContainerMethods = new Set([
   'map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'toSpliced', 'with', 'split',
-  'match', 'matchAll', 'keys', 'values', 'entries', 'from', 'of', 'parse', 'fromEntries', 'assign', 'structuredClone',
-  'getOwnPropertyNames', 'exec', 'subarray',
+  'match', 'matchAll', 'keys', 'values', 'entries', 'from', 'of', 'parse', 'fromEntries', 'structuredClone',
+  'getOwnPropertyNames', 'exec',
 ]);
 
 /** Methods whose callback arguments run during the call. */

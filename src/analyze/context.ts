@@ -26,6 +26,20 @@ export interface ScriptContext {
   methods: Map<string, NodePath<t.Function>[]>;
   /** Accessors (get/set) or Proxies exist: property reads may run code. */
   accessors: NodePath[];
+  /** Top-level constants whose value is a primitive (`const SEED = 42`): they share no object, so nothing can change them. */
+  primitives: Set<string>;
+}
+
+/** A literal, or arithmetic and templates of literals and other primitive constants: always a primitive. */
+function primitiveInit(node: t.Node | null | undefined, primitives: Set<string>): boolean {
+  if (!node) return false;
+  if (t.isNumericLiteral(node) || t.isStringLiteral(node) || t.isBooleanLiteral(node) || t.isNullLiteral(node) || t.isBigIntLiteral(node)) return true;
+  if (t.isIdentifier(node)) return primitives.has(node.name);
+  if (t.isTemplateLiteral(node)) return true; // a template always yields a string (its parts run as expressions elsewhere)
+  if (t.isUnaryExpression(node)) return node.operator !== 'delete';
+  if (t.isBinaryExpression(node)) return true; // every binary operator yields a primitive
+  if (t.isParenthesizedExpression(node)) return primitiveInit(node.expression, primitives);
+  return false;
 }
 
 function requireSource(node: t.Node | null | undefined): string | undefined {
@@ -59,6 +73,7 @@ export function buildContext(program: NodePath<t.Program>, kind: ModuleKind): Sc
     foreign: new Set(),
     methods: new Map(),
     accessors: [],
+    primitives: new Set(),
   };
   const addMethod = (name: string | undefined, fn: NodePath<t.Function>) => {
     if (!name) return;
@@ -106,6 +121,7 @@ export function buildContext(program: NodePath<t.Program>, kind: ModuleKind): Sc
         if (t.isIdentifier(id) && init) {
           const binding = program.scope.getBinding(id.name);
           const constant = binding?.constant ?? false;
+          if (constant && primitiveInit(init, ctx.primitives)) ctx.primitives.add(id.name);
           if ((t.isFunctionExpression(init) || t.isArrowFunctionExpression(init)) && constant) {
             ctx.functions.set(id.name, decl.get('init') as NodePath<t.Function>);
           } else if (t.isClassExpression(init) && constant) {

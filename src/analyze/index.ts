@@ -9,6 +9,7 @@ import { aliasClasses, buildDependences, type DepEdge, type Dependences } from '
 import { computeTopKinds } from './kinds.js';
 import { parseScript, type ModuleKind, type ParsedScript } from './parse.js';
 import { chooseReplicated, isFunctionConst } from './replicate.js';
+import { duplicableStatements } from './duplicable.js';
 import { collectBindings, declaredNames, statementFacts, statementKind, type BindingInfo, type StatementInfo } from './statements.js';
 import { buildSummaries } from './summaries.js';
 import { traverse } from './traverse.js';
@@ -31,6 +32,8 @@ export interface Analysis {
   moduleScoped: Set<string>;
   /** Bindings whose values may carry named properties (not only elements): they travel as they are. */
   named: Set<string>;
+  /** Statements that any thread may run again for itself (deterministic, no effects): see duplicable.ts. */
+  duplicable: Set<number>;
   /** Non-empty when the script must stay sequential whatever the plan. */
   sequentialReasons: { reason: string; line?: number }[];
 }
@@ -162,7 +165,8 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
   }
   const named = new Set<string>();
   for (const st of statements) for (const r of st.facts.named) if (!r.startsWith('#')) for (const n of classOf(r)) named.add(n);
-  return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons, named };
+  const duplicable = duplicableStatements(ctx, statements, tasks, staticNames, (n) => (bindings.get(n)?.assignedBy.length ?? 0) > 0);
+  return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons, named, duplicable };
 }
 
 /** Limits of the full analysis: beyond them a script is kept as it is (and said so). */
@@ -226,6 +230,7 @@ function shallowAnalysis(parsed: ParsedScript, ctx: ScriptContext, body: NodePat
     moduleScoped: new Set(),
     sequentialReasons: [{ reason }],
     named: new Set(),
+    duplicable: new Set(),
   };
 }
 
@@ -241,6 +246,7 @@ function findBlockers(
     for (const d of s.dynamic) out.push({ reason: `line ${s.line} ${d}, which static analysis cannot follow`, line: s.line });
   }
   for (const a of ctx.accessors) {
+    if (pureGetter(a, ctx)) continue;
     out.push({ reason: `line ${a.node.loc?.start.line} defines a getter, setter or proxy, so reading a property may run code`, line: a.node.loc?.start.line });
   }
   for (const s of statements) {
@@ -272,3 +278,50 @@ function findBlockers(
 }
 
 export type { DepEdge, StatementInfo, BindingInfo };
+
+/** Globals a getter may use without running the script's code or touching state. */
+const getterGlobals = new Set(['Math', 'Number', 'String', 'Boolean', 'Array', 'Object', 'Infinity', 'NaN', 'undefined']);
+
+/**
+ * A class getter that only computes from its object (`get size() { return this.items.length; }`): it
+ * calls nothing but Math, assigns nothing but its own locals and reads no top-level binding but
+ * primitive constants, so reading the property runs no code the analysis would need to see.
+ */
+function pureGetter(a: NodePath, ctx: ScriptContext): boolean {
+  // Only classes: their instances never cross threads (they are not cloned faithfully), while a
+  // clone of an object literal would turn its getter into a snapshot of the value.
+  if (!a.isClassMethod() || a.node.kind !== 'get' || a.node.static) return false;
+  let pure = true;
+  const fail = (p: NodePath) => {
+    pure = false;
+    p.stop();
+  };
+  const ownLocal = (p: NodePath, name: string) => {
+    const b = p.scope.getBinding(name);
+    return !!b && (b.scope.path === a || b.scope.path.isDescendant(a));
+  };
+  a.traverse({
+    'CallExpression|NewExpression|OptionalCallExpression|TaggedTemplateExpression|AwaitExpression|YieldExpression|Function'(p) {
+      const n = p.node;
+      const mathCall = t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name: 'Math' }) && !p.scope.getBinding('Math');
+      if (!mathCall) fail(p);
+    },
+    AssignmentExpression(p) {
+      if (!(t.isIdentifier(p.node.left) && ownLocal(p, p.node.left.name))) fail(p);
+    },
+    UpdateExpression(p) {
+      if (!(t.isIdentifier(p.node.argument) && ownLocal(p, p.node.argument.name))) fail(p);
+    },
+    UnaryExpression(p) {
+      if (p.node.operator === 'delete') fail(p);
+    },
+    ReferencedIdentifier(p) {
+      const name = (p.node as t.Identifier).name;
+      const b = p.scope.getBinding(name);
+      if (!b) {
+        if (!getterGlobals.has(name)) fail(p);
+      } else if (b.scope === ctx.programScope && !ctx.primitives.has(name)) fail(p);
+    },
+  });
+  return pure;
+}

@@ -77,6 +77,18 @@ export class UnitWalker {
     return { kind: 'local', binding };
   }
 
+  /** Does this identifier name one of the script's top-level classes? */
+  scriptClass(id: NodePath<t.Identifier>): boolean {
+    const ref = this.resolve(id);
+    return ref.kind === 'top' && this.env.ctx.classes.has(ref.name);
+  }
+
+  /** Does this identifier name one of the script's top-level functions? */
+  scriptFunction(id: NodePath<t.Identifier>): boolean {
+    const ref = this.resolve(id);
+    return ref.kind === 'top' && this.env.ctx.functions.has(ref.name);
+  }
+
   /** Is this path at the unit's own level (not inside a nested function)? */
   ownLevel(path: NodePath): boolean {
     const parentFn = path.getFunctionParent();
@@ -96,7 +108,9 @@ export class UnitWalker {
     if (path.isIdentifier()) visitId(path);
     else if (path.isThisExpression()) out.add('#this');
     else if (path.isFunction() || path.isClass()) return out; // a new function shares no object (calls are followed where they happen)
-    else path.traverse(rootsVisitor, { walker: this, out, seen, top: path.node });
+    else if (path.isCallExpression() && this.env.returnRoots && path.get('callee').isIdentifier() && this.scriptFunction(path.get('callee') as NodePath<t.Identifier>)) {
+      return this.valueRoots(path, seen); // what the function returns, not the function
+    } else path.traverse(rootsVisitor, { walker: this, out, seen, top: path.node });
     return out;
   }
 
@@ -154,6 +168,12 @@ export class UnitWalker {
   containerRoots(path: AnyPath): Set<Root> {
     if (!path || !path.node) return new Set();
     const node = path.node as t.Node;
+    // A local that only ever holds fresh containers (`const copy = xs.slice()`): changing the
+    // container changes nobody else's (its elements are reached through member paths, not here).
+    if (path.isIdentifier()) {
+      const ref = this.resolve(path as NodePath<t.Identifier>);
+      if (ref.kind === 'local' && this.freshLocal(ref.binding)) return new Set();
+    }
     if (t.isArrayExpression(node) || t.isObjectExpression(node) || t.isTemplateLiteral(node) || t.isLiteral(node)) return new Set();
     if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !path.scope.getBinding(node.callee.name)) return new Set();
     if (t.isCallExpression(node) || t.isOptionalCallExpression(node)) {
@@ -177,7 +197,8 @@ export class UnitWalker {
   rootsOfRef(ref: Ref, seen: Set<Binding>): Set<Root> {
     switch (ref.kind) {
       case 'top':
-        return new Set([ref.name]);
+        // A primitive constant holds no object: nothing can share or change it.
+        return this.env.ctx.primitives.has(ref.name) ? new Set() : new Set([ref.name]);
       case 'param':
         return new Set([`#p${ref.index}`]);
       case 'global':
@@ -265,6 +286,14 @@ export class UnitWalker {
     if (t.isObjectExpression(node) && node.properties.every((p) => t.isObjectProperty(p) && t.isLiteral(p.value))) return new Set();
     if (t.isLiteral(node) && !t.isTemplateLiteral(node)) return new Set();
     if (t.isBinaryExpression(node) || t.isUpdateExpression(node) || (t.isUnaryExpression(node) && node.operator !== 'delete')) return new Set();
+    // A script function's result shares what the function returns, not the function itself.
+    if (t.isCallExpression(node) && t.isIdentifier(node.callee)) return this.valueRoots(init, seen);
+    // A new instance of a script class: a fresh object that may keep what the constructor was given.
+    if (t.isNewExpression(node) && t.isIdentifier(node.callee) && this.scriptClass(init.get('callee') as NodePath<t.Identifier>)) {
+      const out = new Set<Root>();
+      for (const a of (init as NodePath<t.NewExpression>).get('arguments')) this.valueRoots(a as NodePath, seen).forEach((r) => out.add(r));
+      return out;
+    }
     return this.rootsOf(init, seen);
   }
 
@@ -697,13 +726,18 @@ export class UnitWalker {
 
     // Script functions passed as values are assumed to be called with any of the other arguments.
     for (const a of args) {
-      if (!a.isIdentifier()) continue;
-      const ref = this.resolve(a);
-      if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) {
+      let name: string | undefined;
+      if (a.isCallExpression()) name = this.factoryOf(a.node);
+      else if (a.isIdentifier()) {
+        const ref = this.resolve(a);
+        // A closure from a script factory (`const rand = makeRng(7)`) counts as its factory.
+        name = ref.kind === 'top' && this.env.ctx.functions.has(ref.name) ? ref.name : ref.kind === 'local' ? this.closureFactory(ref.binding) : undefined;
+      }
+      if (name) {
         const all = new Set<Root>();
         argRoots.forEach((s) => s.forEach((r) => all.add(r)));
         if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
-        f.calls.push({ callee: ref.name, args: [all, all, all, all], argKinds: [ANY, ANY, ANY, ANY], receiver: none });
+        f.calls.push({ callee: name, args: [all, all, all, all], argKinds: [ANY, ANY, ANY, ANY], receiver: none });
       }
     }
 
@@ -771,6 +805,14 @@ export class UnitWalker {
         return;
       }
       if (ref.kind === 'local' && !isNew && this.closureCall(ref.binding, argRoots)) return;
+      if (ref.kind === 'local' && this.nestedFunction(ref.binding)) {
+        // Its body is part of this unit and was walked with it; it may change what it is given.
+        const fnPath = ref.binding.path.isVariableDeclarator() ? (ref.binding.path.get('init') as NodePath<t.Function>) : (ref.binding.path as NodePath<t.Function>);
+        args.forEach((a, i) => {
+          if (paramMayChange(fnPath, i)) for (const r of this.valueRoots(a)) addMutation(f, r, ANY);
+        });
+        return;
+      }
       this.unknownCall(argRoots, none);
       return;
     }
@@ -853,8 +895,73 @@ export class UnitWalker {
       const ref = this.resolve(a);
       if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return { kind: 'fn', name: ref.name };
       if (ref.kind === 'param') return { kind: 'param', index: ref.index };
+      if (ref.kind === 'local') {
+        // A function declared in this unit was walked with it, like an inline one; a factory's closure is its factory.
+        if (this.nestedFunction(ref.binding)) return { kind: 'inline' };
+        const factory = this.closureFactory(ref.binding);
+        if (factory) return { kind: 'fn', name: factory };
+      }
+    }
+    // `f(makeRng(7))`: the closure a factory returns.
+    if (a.isCallExpression()) {
+      const factory = this.factoryOf(a.node);
+      if (factory) return { kind: 'fn', name: factory };
     }
     return { kind: 'other' };
+  }
+
+  /** Every value of this local is a container made where it is assigned (a literal, a copy, a new Map…). */
+  freshLocal(binding: Binding): boolean {
+    const bp = binding.path;
+    if (this.freshPending.has(binding)) return false; // `a = c ? a : []`: not shown fresh
+    this.freshPending.add(binding);
+    try {
+      return this.freshLocalUnguarded(binding, bp);
+    } finally {
+      this.freshPending.delete(binding);
+    }
+  }
+
+  private readonly freshPending = new Set<Binding>();
+
+  private freshLocalUnguarded(binding: Binding, bp: NodePath): boolean {
+    if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !bp.node.init) return false;
+    const loop = bp.parentPath?.parentPath;
+    if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return false;
+    const fresh = (p: NodePath) => !p.isIdentifier() && this.containerRoots(p).size === 0;
+    if (!fresh(bp.get('init') as NodePath)) return false;
+    return binding.constantViolations.every((v) => v.isAssignmentExpression() && v.node.operator === '=' && fresh(v.get('right') as NodePath));
+  }
+
+  /** A local function declared inside this unit (so walked with it), never reassigned. */
+  nestedFunction(binding: Binding): boolean {
+    const bp = binding.path;
+    let fn: t.Node | null | undefined;
+    if (bp.isFunctionDeclaration()) fn = bp.node;
+    else if (bp.isVariableDeclarator() && binding.constant && (t.isFunctionExpression(bp.node.init) || t.isArrowFunctionExpression(bp.node.init))) fn = bp.node.init;
+    if (!fn || !binding.constant) return false;
+    // A method's unit does not contain the functions of the code around it.
+    return !this.fn || (this.fn.node.start! <= fn.start! && fn.end! <= this.fn.node.end!);
+  }
+
+  /** The script function whose result a constant local holds (`const rand = makeRng(7)`), if any. */
+  closureFactory(binding: Binding): string | undefined {
+    const bp = binding.path;
+    if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !binding.constant) return undefined;
+    return bp.node.init ? this.factoryOf(bp.node.init, bp.scope) : undefined;
+  }
+
+  /** `makeRng(7)` where makeRng is a script function whose every return is a function written in it. */
+  factoryOf(call: t.Node, scope = this.fn?.scope ?? this.env.ctx.programScope): string | undefined {
+    if (!t.isCallExpression(call) || !t.isIdentifier(call.callee)) return undefined;
+    const name = call.callee.name;
+    const fb = scope.getBinding(name);
+    const fn = this.env.ctx.functions.get(name);
+    if (!fb || fb.scope !== this.env.ctx.programScope || !fn) return undefined;
+    const body = fn.node.body;
+    if (!t.isBlockStatement(body)) return t.isFunctionExpression(body) || t.isArrowFunctionExpression(body) ? name : undefined;
+    const returns = ownReturns(fn);
+    return returns.length > 0 && returns.every((r) => t.isFunctionExpression(r.node.argument) || t.isArrowFunctionExpression(r.node.argument)) ? name : undefined;
   }
 
   /**
@@ -864,12 +971,8 @@ export class UnitWalker {
    */
   closureCall(binding: Binding, argRoots: Set<Root>[]): boolean {
     const bp = binding.path;
-    if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !binding.constant) return false;
-    const init = bp.node.init;
-    if (!t.isCallExpression(init) || !t.isIdentifier(init.callee)) return false;
-    const factory = init.callee.name;
-    const fb = bp.scope.getBinding(factory);
-    if (!fb || fb.scope !== this.env.ctx.programScope || !this.env.ctx.functions.has(factory)) return false;
+    const factory = this.closureFactory(binding);
+    if (!factory || !bp.isVariableDeclarator()) return false;
     const all = new Set<Root>();
     argRoots.forEach((s) => s.forEach((r) => all.add(r)));
     // The closure may use what the factory was given, and anything it is given now.
@@ -1017,7 +1120,85 @@ const rootsVisitor: Visitor<RootsState> = {
   ThisExpression(_p, state) {
     state.out.add('#this');
   },
+  // A new instance of a script class shares what its constructor was given, not the class.
+  NewExpression(p, state) {
+    const callee = p.get('callee');
+    if (!callee.isIdentifier() || !state.walker.scriptClass(callee)) return;
+    if (!inComputedKey(p, state.top)) for (const a of p.get('arguments')) for (const r of state.walker.valueRoots(a as NodePath, state.seen)) state.out.add(r);
+    p.skip();
+  },
+  // A script function's result shares what it returns, not the function itself.
+  CallExpression(p, state) {
+    const callee = p.get('callee');
+    if (!callee.isIdentifier() || !state.walker.env.returnRoots) return;
+    const ref = state.walker.resolve(callee);
+    if (ref.kind !== 'top' || !state.walker.env.ctx.functions.has(ref.name)) return;
+    if (!inComputedKey(p, state.top)) for (const r of state.walker.valueRoots(p, state.seen)) state.out.add(r);
+    p.skip();
+  },
 };
+
+/** Methods that store their arguments into the receiver without changing them. */
+const storingMethods = new Set(['push', 'unshift', 'set', 'add']);
+
+/**
+ * Whether a nested function may change the object passed as its i-th argument: true unless every
+ * use of that parameter only reads it (its properties, arithmetic, comparisons), returns it, or
+ * stores it (`xs.push(p)`, `o[k] = p`). Anything else (a method call on it, passing it on, an alias) may.
+ */
+export function paramMayChange(fn: NodePath<t.Function>, i: number): boolean {
+  const params = fn.node.params;
+  if (params.some((p) => t.isRestElement(p))) return true;
+  if (i >= params.length) return referencesArguments(fn);
+  const param = params[i];
+  if (!t.isIdentifier(param)) return true;
+  const binding = fn.scope.getBinding(param.name);
+  if (!binding || referencesArguments(fn)) return true;
+  return binding.referencePaths.some((ref) => {
+    // Up the chain of property reads: p.a.b.
+    let top: NodePath = ref;
+    while (top.parentPath?.isMemberExpression() && (top.parentPath.node as t.MemberExpression).object === top.node) top = top.parentPath;
+    const parent = top.parentPath;
+    if (!parent) return true;
+    if (top !== ref) {
+      // A property read: fine where its value is only used, not changed or called as a method.
+      if (parent.isCallExpression() && parent.node.callee === top.node) return true;
+      if ((parent.isAssignmentExpression() && parent.node.left === top.node) || parent.isUpdateExpression() || (parent.isUnaryExpression() && parent.node.operator === 'delete')) return true;
+      return !readOnlyUse(top);
+    }
+    return !readOnlyUse(top);
+  });
+}
+
+/** A use of a value that neither changes it nor lets it escape to code that could. */
+function readOnlyUse(p: NodePath): boolean {
+  const parent = p.parentPath!;
+  const node = p.node;
+  if (parent.isBinaryExpression()) return true;
+  if (parent.isUnaryExpression()) return parent.node.operator !== 'delete';
+  if (parent.isIfStatement() || parent.isWhileStatement() || parent.isDoWhileStatement() || (parent.isConditionalExpression() && parent.node.test === node)) return true;
+  if (parent.isMemberExpression() && parent.node.computed && parent.node.property === node) return true;
+  if (parent.isReturnStatement() || (parent.isArrowFunctionExpression() && parent.node.body === node)) return true;
+  if (parent.isAssignmentExpression() && parent.node.right === node && t.isMemberExpression(parent.node.left)) return true;
+  if (parent.isCallExpression() && parent.node.arguments.includes(node as t.Expression)) {
+    const callee = parent.node.callee;
+    return t.isMemberExpression(callee) && !callee.computed && t.isIdentifier(callee.property) && storingMethods.has(callee.property.name);
+  }
+  return false;
+}
+
+function referencesArguments(fn: NodePath<t.Function>): boolean {
+  let found = false;
+  fn.traverse({
+    Function(p) {
+      if (!p.isArrowFunctionExpression()) p.skip();
+    },
+    Identifier(p) {
+      if (p.node.name === 'arguments' && p.isReferencedIdentifier()) found = true;
+    },
+  });
+  return found;
+}
 
 /** The return statements of a function itself (not of functions nested in it). */
 const returnsVisitor: Visitor<{ found: NodePath<t.ReturnStatement>[] }> = {

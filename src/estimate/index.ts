@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analyze/index.js';
 import type { Profile } from './profile-format.js';
-import { staticCosts, staticSize, staticallyNumeric } from './static-cost.js';
+import { staticCostModel, staticSize, staticallyNumeric } from './static-cost.js';
 
 export type CostSource = 'user' | 'profile' | 'static';
 
@@ -25,7 +25,8 @@ export interface Estimates {
 
 /** Maps `times` (line → ms) onto statements: a line inside a statement counts for that statement. */
 export function estimate(analysis: Analysis, opts: { times?: Record<string, number>; profile?: Profile } = {}): Estimates {
-  const cost = staticCosts(analysis);
+  const model = staticCostModel(analysis);
+  const cost = model.statements;
   const source: CostSource[] = cost.map(() => 'static');
   const containing = (line: number) => analysis.statements.find((st) => st.line <= line && line <= st.endLine);
   // Measured times: the index-th statement starting on the line (statements that share a line).
@@ -61,7 +62,7 @@ export function estimate(analysis: Analysis, opts: { times?: Record<string, numb
   return {
     cost,
     source,
-    bytes: (name) => sizes.get(name) ?? staticSize(analysis, name),
+    bytes: (name) => sizes.get(name) ?? staticSize(analysis, name, model.lengths),
     notCloneable,
     flat: (name) => packable(name) && (flatSeen.get(name) ?? staticallyNumeric(analysis, name)),
   };

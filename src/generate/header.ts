@@ -19,12 +19,16 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
   lines.push(`// Estimated ${fmt(plan.plan.makespan)} instead of ${fmt(plan.plan.sequential)} in order (scheduler: ${scheduler}).`);
   lines.push('//');
   const rows: [string, string, string, string][] = [];
-  const threadOf = new Map<number, number>();
-  plan.threads.forEach((ids, t) => ids.forEach((id) => threadOf.set(id, t)));
+  // The first thread listing a statement runs it; the others (copies) compute it again for themselves.
+  const threadsOf = new Map<number, number[]>();
+  plan.threads.forEach((ids, t) => ids.forEach((id) => threadsOf.set(id, [...(threadsOf.get(id) ?? []), t])));
+  const copied: string[] = [];
   for (const id of analysis.tasks) {
     const s = analysis.statements[id];
-    const t = threadOf.get(id)!;
+    const [t, ...copies] = threadsOf.get(id)!;
     rows.push([threadName(t), String(s.line), fmt(est.cost[id]) + (est.source[id] === 'user' ? '*' : ''), excerpt(analysis.parsed.code.slice(s.start, s.end))]);
+    for (const c of copies) rows.push([threadName(c), String(s.line), fmt(est.cost[id]) + (est.source[id] === 'user' ? '*' : ''), `(copy) ${excerpt(analysis.parsed.code.slice(s.start, s.end), 41)}`]);
+    if (copies.length) copied.push(`line ${s.line} on ${copies.map(threadName).join(' and ')}`);
   }
   const w0 = Math.max(6, ...rows.map((r) => r[0].length));
   const w1 = Math.max(4, ...rows.map((r) => r[1].length));
@@ -32,6 +36,10 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
   lines.push(`//   ${'thread'.padEnd(w0)}  ${'line'.padStart(w1)}  ${'estimate'.padStart(w2)}  statement`);
   for (const r of rows) lines.push(`//   ${r[0].padEnd(w0)}  ${r[1].padStart(w1)}  ${r[2].padStart(w2)}  ${r[3]}`);
   if (est.source.some((s) => s === 'user')) lines.push('//   (* time given by the user)');
+  if (copied.length) {
+    lines.push('//');
+    lines.push(`// Copies (${copied.join('; ')}): computing these values again is cheaper than sending them.`);
+  }
   const shared = [...analysis.replicated].map((id) => analysis.statements[id].line);
   if (shared.length) {
     lines.push('//');

@@ -58,10 +58,16 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
   };
   const workerNames = plan.threads.slice(1).map((_, i) => fresh(names.worker(i + 1)));
 
+  // A statement on several threads (a copy) belongs to the first: that thread sends its values.
   const threadOf = new Map<number, number>();
-  plan.threads.forEach((ids, th) => ids.forEach((id) => threadOf.set(id, th)));
+  const holders = new Map<number, Set<number>>();
+  plan.threads.forEach((ids, th) => ids.forEach((id) => {
+    if (!threadOf.has(id)) threadOf.set(id, th);
+    holders.set(id, (holders.get(id) ?? new Set()).add(th));
+  }));
+  const runsOn = (id: number, th: number) => holders.get(id)?.has(th) ?? false;
   const keyOf = taskKeys(analysis);
-  const messages = planMessages(analysis, threadOf);
+  const messages = planMessages(analysis, threadOf, runsOn);
   const program = parsed.ast.program;
   const programStart = program.interpreter ? program.interpreter.end! : 0;
   const segs = segments(code, statements, programStart);
@@ -75,7 +81,7 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
   out.push('');
   out.push(esm ? `import * as ${names.threadsModule} from 'node:worker_threads';` : `const ${names.threadsModule} = require('node:worker_threads');`);
   if (opts.trace) out.push(esm ? `import * as ${names.fsModule} from 'node:fs';` : `const ${names.fsModule} = require('node:fs');`);
-  out.push(runtimeCall(analysis, plan, keyOf, threadOf, names, esm, opts.trace ?? false));
+  out.push(runtimeCall(analysis, plan, keyOf, threadOf, runsOn, names, esm, opts.trace ?? false));
   if (moduleScoped.length) {
     out.push('');
     out.push('// Bindings that the shared functions use: each thread gives them the values it needs.');
@@ -111,6 +117,7 @@ function runtimeCall(
   plan: ScriptPlan,
   keyOf: Map<number, string>,
   threadOf: Map<number, number>,
+  runsOn: (statement: number, thread: number) => boolean,
   names: { rt: string; factory: string; threadsModule: string; fsModule: string },
   esm: boolean,
   trace: boolean,
@@ -131,7 +138,7 @@ function runtimeCall(
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);
   // Arrays of numbers lose their compact layout in a structured clone (each number boxed): these
   // may travel as a Float64Array instead and be rebuilt packed. Only plain data without named properties.
-  const crossing = new Set(planMessages(analysis, threadOf).flatMap((m) => m.vars));
+  const crossing = new Set(planMessages(analysis, threadOf, runsOn).flatMap((m) => m.vars));
   const packable = [...crossing].filter((v) => analysis.kinds.get(v)?.k === 'data' && !analysis.named.has(v)).sort();
   if (packable.length) lines.push(`  packable: [${packable.map((v) => `'${v}'`).join(', ')}],`);
   if (trace) lines.push(`  fs: ${names.fsModule}, // PARALLELIZE_TRACE=FILE writes each statement's time there`);
@@ -260,18 +267,21 @@ function threadBody(
         for (const j of analysis.tasks) if (j < id && threadOf.get(j) !== 0) knownDone.set(threadOf.get(j)!, Math.max(knownDone.get(threadOf.get(j)!) ?? -1, j));
       }
     }
-    lines.push(trace ? `${by}${rt}.begin(${quoteKey(keyOf.get(id)!)}); // line ${s.line}` : `${by}// line ${s.line}`);
+    // A copy: this thread computes the value itself rather than wait for it (cheaper than a message).
+    const copy = threadOf.get(id) !== th;
+    const where = copy ? `line ${s.line}, computed here too: cheaper than receiving it from ${threadName(threadOf.get(id)!)}` : `line ${s.line}`;
+    lines.push(trace ? `${by}${rt}.begin(${copy ? 'null' : quoteKey(keyOf.get(id)!)}); // ${where}` : `${by}// ${where}`);
     let replacement: string | undefined;
     if (rewrite.has(id)) replacement = declarationToAssignment(s.path.node as t.VariableDeclaration);
     else if (t.isVariableDeclaration(s.path.node) && s.path.node.kind === 'const' && s.defines.some((n) => (receivedAt.get(n) ?? []).some((at) => at > id))) {
       replacement = constToLet(segs[id].code);
     }
     lines.push(segmentText(segs[id], s.path.node, by, replacement));
-    const outgoing = messages.filter((m) => m.producer === id);
+    const outgoing = copy ? [] : messages.filter((m) => m.producer === id);
     for (const m of outgoing) {
       lines.push(`${by}${rt}.send(${m.to}, ${quoteKey(keyOf.get(id)!)}, { ${m.vars.join(', ')} }); // → ${threadName(m.to)}`);
     }
-    if (th !== 0 && !outgoing.some((m) => m.to === 0)) lines.push(`${by}${rt}.done(${quoteKey(keyOf.get(id)!)});`);
+    if (th !== 0 && !copy && !outgoing.some((m) => m.to === 0)) lines.push(`${by}${rt}.done(${quoteKey(keyOf.get(id)!)});`);
     if (th === 0 && outgoing.length === 0) {
       const next = mainIds[i + 1] ?? Infinity;
       const gap = analysis.tasks.some((j) => j > id && j < next && !mine.has(j));

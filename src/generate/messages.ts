@@ -1,6 +1,6 @@
 /**
  * Which values travel between which threads: for every statement, the versions of the
- * bindings it reads that another thread produced. One message per producer statement and
+ * bindings it reads that another thread produced (and this thread does not compute again). One message per producer statement and
  * receiving thread carries every value that thread needs from it, so objects shared between
  * those values arrive still shared.
  */
@@ -14,12 +14,14 @@ export interface Message {
   firstConsumer: number;
 }
 
-export function planMessages(analysis: Analysis, threadOf: Map<number, number>): Message[] {
+export function planMessages(analysis: Analysis, threadOf: Map<number, number>, runsOn?: (statement: number, thread: number) => boolean): Message[] {
   const byKey = new Map<string, Message>();
+  const local = runsOn ?? ((statement: number, thread: number) => threadOf.get(statement) === thread);
   for (const id of analysis.tasks) {
     const to = threadOf.get(id)!;
     for (const [v, producer] of analysis.deps.reaching.get(id) ?? []) {
-      if (threadOf.get(producer) === to) continue;
+      // Produced on this thread, or computed here again (a copy): nothing to receive.
+      if (local(producer, to)) continue;
       const key = `${producer}>${to}`;
       let m = byKey.get(key);
       if (!m) {

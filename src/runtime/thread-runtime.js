@@ -242,11 +242,11 @@ function parallelizeRuntime(threads, entry, plan) {
   const api = {
     thread: me,
 
-    /** With --trace: a statement starts (its time runs until this thread's next call). */
+    /** With --trace: a statement starts (its time runs until this thread's next call); null: a copy, not timed. */
     begin(key) {
       if (!traceFile) return;
       close();
-      open = { key, start: performance.now() };
+      open = key === null ? null : { key, start: performance.now() };
     },
 
     /** Sends the values a statement produced to another thread (a worker's send to main also says it finished). */

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Analysis } from '../analyze/index.js';
 import type { Estimates } from '../estimate/index.js';
 import { defaultScheduler, simulate } from './index.js';
+import { duplicateSources, withCopiesPriced } from './duplicate.js';
 import { simulateOnCores } from './shared-cores.js';
 import type { Edge, Plan, Platform, Scheduler, Task, TaskGraph } from './types.js';
 
@@ -85,7 +86,11 @@ export interface ScriptPlan {
   /** The task graph the plan is for (task i is statement statementOf[i]). */
   graph: TaskGraph;
   statementOf: number[];
-  /** Statement ids per thread, in program order; thread 0 is main. Empty workers removed. */
+  /**
+   * Statement ids per thread, in program order; thread 0 is main. Empty workers removed. A
+   * statement listed on several threads is computed on each (a copy instead of a message); the
+   * first thread listing it sends its values to the others that need them.
+   */
   threads: number[][];
   parallel: boolean;
   reason?: string;
@@ -110,15 +115,30 @@ export function planScript(
   // One plan per core count, and one with a thread more than cores (time-shared) when allowed;
   // the extra thread must earn its keep by a clear margin.
   const counts = opts.workers !== undefined ? [maxThreads] : [...new Set([Math.min(cores, maxThreads), maxThreads])].filter((p) => p >= 2);
-  let best: { plan: Plan; order: number[][] } | undefined;
+  // Cheap deterministic sources may run again where their values are needed (src/schedule/duplicate.ts).
+  const taskOf = new Map(statementOf.map((id, i) => [id, i]));
+  const copyable = new Set([...analysis.duplicable].map((id) => taskOf.get(id)).filter((t): t is number => t !== undefined));
+  let best: { plan: Plan; order: number[][]; graph: TaskGraph; copyOf: number[] } | undefined;
+  const identity = graph.tasks.map((t) => t.id);
   for (const threads of counts) {
-    const raw = scheduler.schedule(graph, { ...platform, threads });
-    // Each thread runs its statements in source order (see ARCHITECTURE.md: in-order threads are deadlock-free).
-    const order = raw.threads.map((slots) => slots.map((s) => s.task).sort((a, b) => a - b)).filter((o, t) => t === 0 || o.length > 0);
-    if (order.length < 2) continue;
-    const compact: Platform = { ...platform, threads: order.length };
-    const plan = order.length > cores ? simulateOnCores(graph, compact, order, cores, raw.scheduler) : simulate(graph, compact, order, raw.scheduler);
-    if (!best || plan.makespan < best.plan.makespan * (order.length > best.order.length ? 1 - EXTRA_THREAD_GAIN : 1)) best = { plan, order };
+    const views = copyable.size > 0 ? [graph, withCopiesPriced(graph, { ...platform, threads }, copyable)] : [graph];
+    for (const view of views) {
+      const raw = scheduler.schedule(view, { ...platform, threads });
+      // Each thread runs its statements in source order (see ARCHITECTURE.md: in-order threads are deadlock-free).
+      const order = raw.threads.map((slots) => slots.map((s) => s.task).sort((a, b) => a - b)).filter((o, t) => t === 0 || o.length > 0);
+      if (order.length < 2) continue;
+      const compact: Platform = { ...platform, threads: order.length };
+      const timed = (g: TaskGraph, o: number[][]) => (o.length > cores ? simulateOnCores(g, compact, o, cores, raw.scheduler) : simulate(g, compact, o, raw.scheduler));
+      const candidates = [{ plan: timed(graph, order), order, graph, copyOf: identity }];
+      const dup = copyable.size > 0 ? duplicateSources(graph, order, compact, copyable) : null;
+      if (dup) {
+        // Copies first: at an equal estimate, sending less is better (the sender's serialisation is not in the model).
+        candidates.unshift({ plan: { ...timed(dup.graph, dup.order), sequential: candidates[0].plan.sequential }, order: dup.order, graph: dup.graph, copyOf: dup.copyOf });
+      }
+      for (const c of candidates) {
+        if (!best || c.plan.makespan < best.plan.makespan * (c.order.length > best.order.length ? 1 - EXTRA_THREAD_GAIN : 1)) best = c;
+      }
+    }
   }
   if (!best) return asSequential('no statement is worth moving to another thread');
   const { plan, order } = best;
@@ -128,7 +148,9 @@ export function planScript(
       `the best plan (${fmt(plan.makespan)}) does not beat running in order (${fmt(total)}) by ${Math.round((1 - REQUIRED_GAIN) * 100)}% once worker start-up (${fmt(platform.startup)}) and messages are counted`,
     );
   }
-  return { plan, graph, statementOf, threads: order.map((o) => o.map((t) => statementOf[t])), parallel: true };
+  const planned = best.graph;
+  const statementOfPlanned = best.copyOf.map((t) => statementOf[t]);
+  return { plan, graph: planned, statementOf: statementOfPlanned, threads: order.map((o) => o.map((t) => statementOfPlanned[t])), parallel: true };
 }
 
 export function fmt(ms: number): string {
