@@ -81,6 +81,7 @@ function deterministicCode(ctx: ScriptContext, start: NodePath, staticNames: Set
           if (ctx.modules.has(name) || ctx.moduleMembers.has(name) || ctx.foreign.has(name)) ok = false;
           else if (fn) reach(fn);
           else if (cls) reach(cls);
+          else if (staticNames.has(name) && binding.path.isVariableDeclarator()) reach(binding.path); // a shared constant may hold methods
           else if (!staticNames.has(name) && path === start) {
             // The statement's own declarations, read later in the statement itself.
             if (!(start.node as t.VariableDeclaration).declarations.some((d) => Object.keys(t.getBindingIdentifiers(d.id)).includes(name))) ok = false;

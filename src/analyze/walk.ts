@@ -77,6 +77,18 @@ export class UnitWalker {
     return { kind: 'local', binding };
   }
 
+  /**
+   * `new Float64Array(buffer)`, `new DataView(x.buffer)`: a view that may share another object's
+   * memory. Not when the argument is a primitive (a length) or an array literal (copied).
+   */
+  viewsBuffer(path: NodePath<t.NewExpression>): boolean {
+    const callee = path.node.callee;
+    if (!t.isIdentifier(callee) || !VIEWS.test(callee.name)) return false;
+    const first = path.get('arguments')[0] as NodePath | undefined;
+    if (!first || first.isArrayExpression()) return false;
+    return mayShare(this.kindOf(first));
+  }
+
   /** Does this identifier name one of the script's top-level classes? */
   scriptClass(id: NodePath<t.Identifier>): boolean {
     const ref = this.resolve(id);
@@ -175,7 +187,11 @@ export class UnitWalker {
       if (ref.kind === 'local' && this.freshLocal(ref.binding)) return new Set();
     }
     if (t.isArrayExpression(node) || t.isObjectExpression(node) || t.isTemplateLiteral(node) || t.isLiteral(node)) return new Set();
-    if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !path.scope.getBinding(node.callee.name)) return new Set();
+    if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !path.scope.getBinding(node.callee.name)) {
+      // A typed array or DataView over an ArrayBuffer shares its memory: writing through it changes the buffer's owner.
+      if (this.viewsBuffer(path as NodePath<t.NewExpression>)) return this.rootsOf((path as NodePath<t.NewExpression>).get('arguments')[0] as NodePath);
+      return new Set();
+    }
     if (t.isCallExpression(node) || t.isOptionalCallExpression(node)) {
       const callee = node.callee;
       if ((t.isMemberExpression(callee) || t.isOptionalMemberExpression(callee)) && !this.env.ctx.methods.has(propName(callee) ?? '')) {
@@ -254,7 +270,9 @@ export class UnitWalker {
   localValueRoots(init: NodePath, seen: Set<Binding>): Set<Root> {
     const node = init.node;
     if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !init.scope.getBinding(node.callee.name)) {
-      // Only Map, Set and Array keep what they are given; a typed array's argument is a length or a copy.
+      // Only Map, Set and Array keep what they are given; a typed array's argument is a length or a
+      // copy, unless it is an ArrayBuffer, whose memory the new view shares.
+      if (this.viewsBuffer(init as NodePath<t.NewExpression>)) return this.rootsOf((init as NodePath<t.NewExpression>).get('arguments')[0] as NodePath, seen);
       if (!['Map', 'Set', 'Array', 'WeakMap', 'WeakSet', 'WeakRef'].includes(node.callee.name)) return new Set();
       const out = new Set<Root>();
       for (const a of (init as NodePath<t.NewExpression>).get('arguments')) this.valueRoots(a as NodePath, seen).forEach((r) => out.add(r));
@@ -1137,6 +1155,8 @@ const rootsVisitor: Visitor<RootsState> = {
     p.skip();
   },
 };
+
+const VIEWS = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$|^DataView$/;
 
 /** Methods that store their arguments into the receiver without changing them. */
 const storingMethods = new Set(['push', 'unshift', 'set', 'add']);

@@ -59,3 +59,12 @@ console.log(a, c, counter);
   // Line 4 may be copied: a copy is made where the original is, and later changes reach each copy by message.
   assert.deepEqual(duplicableLines(code), [4]);
 });
+
+test('duplicable: not when a shared constant object holds a method that draws random numbers', () => {
+  const code = `const util = { pick() { return Math.random(); } };
+function make(n) { const out = []; for (let i = 0; i < n; i++) out.push(util.pick()); return out; }
+const data = make(1000);
+console.log(data.length);
+`;
+  assert.deepEqual(duplicableLines(code), []);
+});
