@@ -4,7 +4,8 @@
  * statement that measured ≥ 20 ms or was estimated at ≥ 20 ms, with estimate / measured, then the
  * geometric mean of those ratios and how many lie within 3× and 10×.
  *
- *   npm run bench:static                    the bench scripts
+ *   npm run bench:static                    bench/scripts and bench/kernels (28 scripts of other
+ *                                           styles: sorting, graphs, recursion, text, BigInt, JSON…)
  *   npm run bench:static -- a.js b.js       other scripts
  *
  * What matters for planning is mostly the order of magnitude and the ratio between statements
@@ -17,8 +18,8 @@ import { staticCosts } from '../src/estimate/static-cost.js';
 import { runProfile } from '../src/estimate/profile.js';
 
 const args = process.argv.slice(2);
-const scriptsDir = new URL('./scripts/', import.meta.url).pathname;
-const files = args.length ? args : readdirSync(scriptsDir).filter((f) => f.endsWith('.js') && !f.startsWith('.')).sort().map((f) => join(scriptsDir, f));
+const dirs = ['./scripts/', './kernels/'].map((d) => new URL(d, import.meta.url).pathname);
+const files = args.length ? args : dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('.')).sort().map((f) => join(dir, f)));
 
 const SHOWN_MS = 20;
 const ratios: number[] = [];

@@ -8,12 +8,14 @@ import * as t from '@babel/types';
 import type { Analysis } from '../analyze/index.js';
 
 /** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
-export const NS_PER_OP = 1.0;
+export const NS_PER_OP = 1.25;
 /** Trip count assumed for loops whose bound we cannot read. */
 const UNKNOWN_TRIPS = 100;
 const UNKNOWN_SIZE = 1000;
 /** Length assumed for an element of a collection (a row, a neighbour list) when unknown. */
 const UNKNOWN_ELEMENT = 16;
+/** Tables up to this many rows are taken as square when a row's length is unknown. */
+const SQUARE_ROWS = 5000;
 const MAX_DEPTH = 12;
 
 /** Costs of some built-ins, in operations. */
@@ -28,7 +30,7 @@ const builtinCost: Record<string, number> = {
 
 /** Operations per element for built-ins whose cost grows with the size of what they are given. */
 const perElementCost: Record<string, number> = {
-  JSON_stringify: 150, JSON_parse: 200, split: 15, join: 10, replace: 15, toLowerCase: 2, toUpperCase: 2,
+  JSON_stringify: 400, JSON_parse: 500, split: 15, join: 10, replace: 15, toLowerCase: 2, toUpperCase: 2,
   slice: 2, concat: 2, indexOf: 1, includes: 1, lastIndexOf: 1, reverse: 2, entries: 5, keys: 3, values: 3,
 };
 
@@ -37,6 +39,9 @@ const PBKDF2_ROUND = 600;
 const SCRYPT_PER_N = 5000;
 /** A BigInt operation on numbers of a few hundred digits, in operations. */
 const BIGINT_OP = 1500;
+/** Node types that JIT-compiled code turns into one or two instructions, and what they count for. */
+const ARITHMETIC = new Set(['BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'AssignmentExpression', 'LogicalExpression', 'ConditionalExpression', 'ExpressionStatement', 'BlockStatement', 'IfStatement']);
+const ARITHMETIC_OP = 0.4;
 /** Allocating an object, array or closure (and collecting it later). */
 const ALLOCATION = 20;
 
@@ -86,6 +91,12 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
   }
   if (t.isMemberExpression(node) && t.isIdentifier(node.property, { name: 'length' }) && t.isIdentifier(node.object)) {
     return env.get(`${node.object.name}.length`) ?? ctx.sizes.get(node.object.name);
+  }
+  // `rows[i].length`: a row of a table as long as the table when that is modest (a square
+  // matrix), a handful for the elements of a long collection (neighbour lists).
+  if (t.isMemberExpression(node) && t.isIdentifier(node.property, { name: 'length' }) && t.isMemberExpression(node.object) && node.object.computed && t.isIdentifier(node.object.object)) {
+    const rows = env.get(`${node.object.object.name}.length`) ?? ctx.sizes.get(node.object.object.name);
+    if (rows !== undefined) return rows <= SQUARE_ROWS ? rows : UNKNOWN_ELEMENT;
   }
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Math' })) {
     const args = node.arguments.map((a) => evalNumber(a, env, ctx));
@@ -146,6 +157,15 @@ function halves(test: t.Node | null | undefined, body: t.Node): boolean {
   return tested;
 }
 
+/** A condition that reads data through an index or a method (`s[j] === c`, `s.charCodeAt(i) === …`). */
+function readsData(test: t.Node): boolean {
+  let found = false;
+  t.traverseFast(test, (n) => {
+    if ((t.isMemberExpression(n) && n.computed) || (t.isCallExpression(n) && t.isMemberExpression(n.callee) && !t.isIdentifier(n.callee.object, { name: 'Math' }))) found = true;
+  });
+  return found;
+}
+
 /** `parent[x] !== x`: a condition on data read through an index (pointer chasing) usually holds for a few steps. */
 function chasesPointers(test: t.Node): boolean {
   let found = false;
@@ -179,7 +199,12 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
     const known = [...env.entries()].filter(([k]) => k.endsWith('.length')).map(([, v]) => v);
     return Math.max(UNKNOWN_TRIPS, ...known.filter((v) => Number.isFinite(v) && v < 1e8));
   }
-  if (bound !== undefined) return conjuncts.length > 1 ? Math.max(1, bound / 5) : bound;
+  if (bound !== undefined && conjuncts.length > 1) {
+    // `j < n && s[j] === s[i]`: a bound and a condition on the data (a run, a match) that ends it within a few steps.
+    if (conjuncts.some((c) => c !== bounded && readsData(c))) return Math.min(bound, FEW_TRIPS);
+    return Math.max(1, bound / 5);
+  }
+  if (bound !== undefined) return bound;
   // `while (queue.length > 0)`, `while (stack.length)`: a work list, drained about once per element.
   const drained = conjuncts.map((c) => (t.isBinaryExpression(c) && (c.operator === '>' || c.operator === '!==') ? c.left : c))
     .find((c) => t.isMemberExpression(c) && t.isIdentifier(c.property) && (c.property.name === 'length' || c.property.name === 'size'));
@@ -239,7 +264,7 @@ function forTrips(node: t.ForStatement, env: Env, ctx: CostContext): number {
     start = evalNumber(node.init.right, env, ctx);
   }
   const test = node.test;
-  if (!v || start === undefined || !t.isBinaryExpression(test)) return whileTrips(test, node.body, env, ctx);
+  if (!v || !t.isBinaryExpression(test)) return whileTrips(test, node.body, env, ctx);
   let bound: number | undefined;
   let dir = 1;
   if (t.isIdentifier(test.left, { name: v }) && (test.operator === '<' || test.operator === '<=')) bound = evalNumber(test.right, env, ctx);
@@ -250,14 +275,22 @@ function forTrips(node: t.ForStatement, env: Env, ctx: CostContext): number {
     const b = evalNumber(test.right, env, ctx);
     bound = b === undefined ? undefined : Math.sqrt(b);
   }
-  if (bound === undefined) return UNKNOWN_TRIPS;
-  let step = 1;
+  if (bound === undefined) {
+    if (start === undefined) return whileTrips(test, node.body, env, ctx);
+    // Counting down from a known start to a bound set elsewhere (`c >= w`): about half the way.
+    return dir < 0 && start > 0 ? Math.max(1, start / 2) : UNKNOWN_TRIPS;
+  }
+  let step: number | undefined = 1;
   const u = node.update;
-  if (t.isAssignmentExpression(u) && (u.operator === '+=' || u.operator === '-=')) step = evalNumber(u.right, env, ctx) ?? 1;
+  if (t.isAssignmentExpression(u) && (u.operator === '+=' || u.operator === '-=')) step = evalNumber(u.right, env, ctx);
   else if (t.isAssignmentExpression(u) && u.operator === '*=') {
     const f = evalNumber(u.right, env, ctx) ?? 2;
     return Math.max(1, Math.log(Math.abs(bound / (start || 1))) / Math.log(f));
   }
+  // A stride set by an outer loop (a sieve's `m += p`): over all strides, about 3·√bound each.
+  if (step === undefined) return Math.max(1, Math.min(3 * Math.sqrt(Math.abs(bound)), Math.abs(bound)));
+  // A start set by an outer loop (`j = i + 1`): half the range on average.
+  if (start === undefined) return Math.max(0, Math.abs(bound) / 2 / Math.abs(step || 1));
   const trips = dir * (bound - start) / Math.abs(step || 1);
   return Number.isFinite(trips) ? Math.max(0, Math.min(trips, 1e12)) : UNKNOWN_TRIPS;
 }
@@ -294,7 +327,8 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
     if (sameSize.has(name)) return sizeOf(node.callee.object, env, ctx);
     if (name === 'join' || name === 'split') {
       const n = sizeOf(node.callee.object, env, ctx);
-      if (n === UNKNOWN_SIZE) return n;
+      // Splitting a string we know nothing of (a line, a sentence): a handful of pieces.
+      if (n === UNKNOWN_SIZE) return name === 'split' ? UNKNOWN_ELEMENT : n;
       return name === 'join' ? n * CHARS_PER_ITEM : Math.max(1, n / CHARS_PER_ITEM);
     }
     if ((name === 'entries' || name === 'keys' || name === 'values') && t.isIdentifier(node.callee.object, { name: 'Object' })) return sizeOf(node.arguments[0], env, ctx);
@@ -376,10 +410,19 @@ function inLoop<T>(ctx: CostContext, times: number, count: () => T): T {
 /** The loop variable's middle value, so that inner loops bounded by it (j < i) count half. */
 function loopVariable(node: t.ForStatement, env: Env, ctx: CostContext): void {
   const init = node.init;
-  if (!t.isVariableDeclaration(init) || !t.isIdentifier(init.declarations[0]?.id) || !t.isBinaryExpression(node.test)) return;
+  if (!t.isVariableDeclaration(init) || !t.isIdentifier(init.declarations[0]?.id)) return;
   const name = init.declarations[0].id.name;
+  // Its first value is not its value in the body: forget what the declaration taught.
+  env.delete(name);
+  if (!t.isBinaryExpression(node.test)) return;
   const start = evalNumber(init.declarations[0].init, env, ctx);
-  const bound = t.isIdentifier(node.test.left, { name }) ? evalNumber(node.test.right, env, ctx) : undefined;
+  const test = node.test;
+  let bound = t.isIdentifier(test.left, { name }) ? evalNumber(test.right, env, ctx) : undefined;
+  // `p * p <= n`: p runs to √n.
+  if (t.isBinaryExpression(test.left, { operator: '*' }) && t.isIdentifier(test.left.left, { name }) && t.isIdentifier(test.left.right, { name })) {
+    const b = evalNumber(test.right, env, ctx);
+    bound = b === undefined ? undefined : Math.sqrt(b);
+  }
   if (start !== undefined && bound !== undefined) env.set(name, (start + bound) / 2);
 }
 
@@ -416,8 +459,10 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     const piece = t.isStringLiteral(node.right) ? node.right.value.length : 1;
     env.set(key, (env.get(key) ?? 0) + ctx.mult * piece);
   }
-  // Names and literals are operands: the operation that uses them is what costs.
-  let sum = t.isIdentifier(node) || t.isLiteral(node) || t.isThisExpression(node) ? 0 : 1;
+  // Names and literals are operands: the operation that uses them is what costs. Arithmetic,
+  // comparisons and assignments compile to a few machine instructions; calls, property lookups
+  // on objects and allocations cost more.
+  let sum = t.isIdentifier(node) || t.isLiteral(node) || t.isThisExpression(node) ? 0 : ARITHMETIC.has(node.type) ? ARITHMETIC_OP : 1;
   // Objects, arrays and instances cost an allocation (and later their collection).
   if (t.isObjectExpression(node) || t.isArrayExpression(node) || t.isNewExpression(node)) sum += ALLOCATION;
   if (t.isSpreadElement(node)) sum += 2 * Math.min(sizeOf(node.argument, env, ctx), 1e7);
@@ -527,7 +572,10 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
   const rec = selfCalls(fn, name.replace(/^\./, ''));
   if (rec.sites > 0) {
     const trips = rec.loop ? forTrips(rec.loop, inner, ctx) : undefined;
-    ops *= recursionCalls(rec, fn, inner, nested, trips !== undefined && trips !== UNKNOWN_TRIPS && trips >= 2 ? trips : undefined);
+    const calls = recursionCalls(rec, fn, inner, nested, trips !== undefined && trips !== UNKNOWN_TRIPS && trips >= 2 ? trips : undefined);
+    ops *= calls;
+    // A recursive builder (a tree, a nested list) returns about one node per call.
+    if (size === UNKNOWN_SIZE && calls > 1) size = Math.min(calls, 1e7);
   }
   return { ops, size, shape };
 }
@@ -545,7 +593,8 @@ function recursionCalls(rec: { sites: number; inLoop: boolean; loop?: t.ForState
   if (rec.inLoop) {
     // Branching like the loop around the self-call (6 children per node: 6^depth), else like permutations (depth!).
     let f = 1;
-    for (let i = 2; i <= depth && f < 1e6; i++) f *= branching ?? i;
+    if (branching !== undefined) for (let i = 1; i <= depth && f < 1e6; i++) f *= branching;
+    else for (let i = 2; i <= depth && f < 1e6; i++) f *= i;
     return Math.min(f, 1e6);
   }
   if (rec.sites >= 2) return Math.min(1.6 ** Math.min(depth, 60), 1e9);
