@@ -6,7 +6,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
-import { ANY, PRIM, addAll, addMutation, emptyFacts, foldCall, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
+import { ANY, PRIM, addAll, addMutation, emptyFacts, foldCall, mayShare, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
 import { traverse } from './traverse.js';
 import { UnitWalker, type TopKinds } from './walk.js';
 
@@ -73,7 +73,21 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       const fn = ctx.functions.get(callee);
       return fn ? localFacts(fn).returnRoots : new Set<string>(['#unknown']);
     },
+    storedRoots: (callee: string) => storedRoots(callee),
   };
+
+  /** Top-level bindings a function, or any script function it calls, may store objects into (for escapes). */
+  function storedRoots(callee: string, seen = new Set<string>()): Set<string> {
+    const out = new Set<string>();
+    if (seen.has(callee)) return out;
+    seen.add(callee);
+    const fn = ctx.functions.get(callee);
+    if (!fn) return out;
+    const f = localFacts(fn);
+    for (const [root, kind] of f.mutates) if (!root.startsWith('#') && mayShare(kind)) out.add(root);
+    for (const call of f.calls) for (const r of storedRoots(call.callee.replace(/^new /, ''), seen)) out.add(r);
+    return out;
+  }
 
   function localFacts(fn: NodePath<t.Function>): Facts {
     let f = local.get(fn.node);

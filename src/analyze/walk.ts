@@ -44,6 +44,8 @@ export interface WalkEnv {
   returnKind: ReturnKindOf;
   /** Roots a top-level function's result may alias, in terms of its parameters ('#p0'…) and globals. */
   returnRoots?: (callee: string) => Set<Root>;
+  /** Top-level bindings a script function, or any it calls, may store objects into. */
+  storedRoots?: (callee: string) => Set<Root>;
   /** Kinds and roots of local bindings seen from units nested below their function, shared by all walkers. */
   sharedKinds?: Map<Binding, SymKind>;
   sharedRoots?: Map<Binding, Set<Root>>;
@@ -1026,11 +1028,50 @@ export class UnitWalker {
       return;
     }
     let k: SymKind = PRIM;
+    const returned: NodePath[] = [];
     for (const r of ownReturns(fn)) {
       k = joinSym(k, this.kindOf(r.get('argument')));
       this.rootsOf(r.get('argument')).forEach((x) => f.returnRoots.add(x));
+      returned.push(r.get('argument') as NodePath);
     }
     if (!fn.node.async && !fn.node.generator) f.returns = k;
+    // A local object the function also stored into another (`registry.push(a); return a`) stays
+    // reachable from it: the result may share whatever the function stored objects into.
+    if (returned.some((r) => r.node && this.returnsStoredLocal(r))) {
+      for (const [root, kind] of f.mutates) if (mayShare(kind)) f.returnRoots.add(root);
+      // Passed to another script function, it may have been stored by that one (or one it calls).
+      for (const call of f.calls) for (const root of this.env.storedRoots?.(call.callee.replace(/^new /, '')) ?? []) f.returnRoots.add(root);
+    }
+  }
+
+  /** Whether a returned expression names a local of this function that is also stored elsewhere or passed on. */
+  returnsStoredLocal(expr: NodePath): boolean {
+    const locals = new Set<Binding>();
+    const visit = (p: NodePath) => {
+      if (p.isIdentifier()) {
+        const b = p.scope.getBinding(p.node.name);
+        if (b && b.kind !== 'param' && b.scope.getFunctionParent()?.block === this.fn?.node) locals.add(b);
+      }
+    };
+    visit(expr);
+    expr.traverse({
+      Function(q) {
+        q.skip();
+      },
+      Identifier(q) {
+        visit(q);
+      },
+    });
+    for (const b of locals) {
+      for (const ref of b.referencePaths) {
+        const parent = ref.parentPath;
+        if (!parent) continue;
+        if ((parent.isCallExpression() || parent.isNewExpression()) && (parent.node.arguments as t.Node[]).includes(ref.node)) return true;
+        if (parent.isAssignmentExpression() && parent.node.right === ref.node && !t.isIdentifier(parent.node.left)) return true;
+        if (parent.isArrayExpression() || parent.isSpreadElement() || (parent.isObjectProperty() && parent.node.value === ref.node)) return true;
+      }
+    }
+    return false;
   }
 }
 
