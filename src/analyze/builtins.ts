@@ -43,13 +43,18 @@ export const pureGlobalCalls = table<ValueKind>({
   SyntaxError: 'any', ReferenceError: 'any', EvalError: 'any', URIError: 'any', Symbol: 'any',
 });
 
+/** The typed-array constructors. */
+export const typedArrays: readonly string[] = [
+  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+];
+
 /** Constructors whose `new` is pure, with the kind of instance. */
 export const pureConstructors = table<ValueKind>({
   Array: 'data', Object: 'data', Map: 'data', Set: 'data', Date: 'data', RegExp: 'any', Error: 'any',
   TypeError: 'any', RangeError: 'any', SyntaxError: 'any', ReferenceError: 'any', EvalError: 'any',
-  URIError: 'any', ArrayBuffer: 'data', SharedArrayBuffer: 'any', DataView: 'data', Int8Array: 'data',
-  Uint8Array: 'data', Uint8ClampedArray: 'data', Int16Array: 'data', Uint16Array: 'data', Int32Array: 'data',
-  Uint32Array: 'data', Float32Array: 'data', Float64Array: 'data', BigInt64Array: 'data', BigUint64Array: 'data',
+  URIError: 'any', ArrayBuffer: 'data', SharedArrayBuffer: 'any', DataView: 'data',
+  ...Object.fromEntries(typedArrays.map((name) => [name, 'data' as ValueKind])),
   WeakMap: 'any', WeakSet: 'any', WeakRef: 'any', TextEncoder: 'any', TextDecoder: 'any', URL: 'any',
   URLSearchParams: 'any', AggregateError: 'any', Boolean: 'any', Number: 'any', String: 'any', Intl: 'any',
 });
@@ -74,10 +79,7 @@ export const pureNamespaces = table<{ returns?: Record<string, ValueKind>; mutat
   Buffer: { defaultKind: 'any', returns: { byteLength: 'prim', isBuffer: 'prim', compare: 'prim' } },
   crypto: { defaultKind: 'prim', returns: { getRandomValues: 'data' }, mutatesArg0: ['getRandomValues'] },
   // Typed arrays: `from` and `of` make a new array (a copy of what they are given).
-  ...Object.fromEntries(
-    ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']
-      .map((name) => [name, { defaultKind: 'data' as ValueKind, returns: { BYTES_PER_ELEMENT: 'prim' as ValueKind } }]),
-  ),
+  ...Object.fromEntries(typedArrays.map((name) => [name, { defaultKind: 'data' as ValueKind, returns: { BYTES_PER_ELEMENT: 'prim' as ValueKind } }])),
 });
 
 /** Globals that are plain values (reading them is pure). */
@@ -85,8 +87,7 @@ export const pureGlobalValues = new Set([
   'undefined', 'NaN', 'Infinity', 'Math', 'JSON', 'Number', 'String', 'Boolean', 'Array', 'Object', 'Date',
   'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'Symbol', 'BigInt', 'Error', 'TypeError', 'RangeError',
   'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'ArrayBuffer', 'DataView',
-  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Intl', 'TextEncoder', 'TextDecoder', 'URL',
+  ...typedArrays, 'Intl', 'TextEncoder', 'TextDecoder', 'URL',
   'URLSearchParams', 'Buffer', 'performance', 'crypto', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
   'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'escape', 'unescape', 'atob', 'btoa',
   'structuredClone', 'Promise', 'Reflect', '__dirname', '__filename',

@@ -15,6 +15,7 @@
  */
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
+import { typedArrays } from './builtins.js';
 import type { ScriptContext } from './context.js';
 import type { StatementInfo } from './statements.js';
 
@@ -23,8 +24,7 @@ const deterministicGlobals = new Set([
   'undefined', 'NaN', 'Infinity', 'Math', 'JSON', 'Number', 'String', 'Boolean', 'BigInt', 'Array', 'Object',
   'Map', 'Set', 'WeakMap', 'WeakSet', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'RegExp',
   'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',
-  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer', 'DataView',
+  ...typedArrays, 'ArrayBuffer', 'DataView',
   'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI',
 ]);
 

@@ -3,12 +3,13 @@
  * bindings read and written, roots mutated, effects, and the calls it makes into
  * the script's own functions (followed later, in summaries.ts).
  */
-import type { Binding, NodePath, Visitor } from '@babel/traverse';
+import type { Binding, NodePath, Scope, Visitor } from '@babel/traverse';
 import * as t from '@babel/types';
 import {
   builtinModules,
   callbackMethods,
   freshContainerMethods,
+  typedArrays,
   mutatingMethodReturns,
   effectGlobals,
   mutatingMethods,
@@ -85,7 +86,7 @@ export class UnitWalker {
    */
   viewsBuffer(path: NodePath<t.NewExpression>): boolean {
     const callee = path.node.callee;
-    if (!t.isIdentifier(callee) || !VIEWS.test(callee.name)) return false;
+    if (!t.isIdentifier(callee) || !VIEWS.has(callee.name)) return false;
     const first = path.get('arguments')[0] as NodePath | undefined;
     if (!first || first.isArrayExpression()) return false;
     return mayShare(this.kindOf(first));
@@ -747,11 +748,11 @@ export class UnitWalker {
     // Script functions passed as values are assumed to be called with any of the other arguments.
     for (const a of args) {
       let name: string | undefined;
-      if (a.isCallExpression()) name = this.factoryOf(a.node);
+      if (a.isCallExpression()) name = this.factoryOf(a.node, a.scope);
       else if (a.isIdentifier()) {
         const ref = this.resolve(a);
         // A closure from a script factory (`const rand = makeRng(7)`) counts as its factory.
-        name = ref.kind === 'top' && this.env.ctx.functions.has(ref.name) ? ref.name : ref.kind === 'local' ? this.closureFactory(ref.binding) : undefined;
+        name = this.scriptFunction(a) ? a.node.name : ref.kind === 'local' ? this.closureFactory(ref.binding) : undefined;
       }
       if (name) {
         const all = new Set<Root>();
@@ -924,7 +925,7 @@ export class UnitWalker {
     }
     // `f(makeRng(7))`: the closure a factory returns.
     if (a.isCallExpression()) {
-      const factory = this.factoryOf(a.node);
+      const factory = this.factoryOf(a.node, a.scope);
       if (factory) return { kind: 'fn', name: factory };
     }
     return { kind: 'other' };
@@ -972,7 +973,7 @@ export class UnitWalker {
   }
 
   /** `makeRng(7)` where makeRng is a script function whose every return is a function written in it. */
-  factoryOf(call: t.Node, scope = this.fn?.scope ?? this.env.ctx.programScope): string | undefined {
+  factoryOf(call: t.Node, scope: Scope): string | undefined {
     if (!t.isCallExpression(call) || !t.isIdentifier(call.callee)) return undefined;
     const name = call.callee.name;
     const fb = scope.getBinding(name);
@@ -1197,7 +1198,7 @@ const rootsVisitor: Visitor<RootsState> = {
   },
 };
 
-const VIEWS = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$|^DataView$/;
+const VIEWS = new Set([...typedArrays, 'DataView']);
 
 /** Methods that store their arguments into the receiver without changing them. */
 const storingMethods = new Set(['push', 'unshift', 'set', 'add']);
@@ -1207,7 +1208,16 @@ const storingMethods = new Set(['push', 'unshift', 'set', 'add']);
  * use of that parameter only reads it (its properties, arithmetic, comparisons), returns it, or
  * stores it (`xs.push(p)`, `o[k] = p`). Anything else (a method call on it, passing it on, an alias) may.
  */
-export function paramMayChange(fn: NodePath<t.Function>, i: number): boolean {
+function paramMayChange(fn: NodePath<t.Function>, i: number): boolean {
+  let byIndex = paramMemo.get(fn.node);
+  if (!byIndex) paramMemo.set(fn.node, (byIndex = new Map()));
+  let verdict = byIndex.get(i);
+  if (verdict === undefined) byIndex.set(i, (verdict = paramMayChangeUncached(fn, i)));
+  return verdict;
+}
+const paramMemo = new WeakMap<t.Node, Map<number, boolean>>();
+
+function paramMayChangeUncached(fn: NodePath<t.Function>, i: number): boolean {
   const params = fn.node.params;
   if (params.some((p) => t.isRestElement(p))) return true;
   if (i >= params.length) return referencesArguments(fn);

@@ -39,7 +39,7 @@
  * missed would be planned with the static size, as a value the profile never saw is.
  */
 import type * as t from '@babel/types';
-import { builtinModules, builtinName, callbackMethods, mutatingMethodReturns, mutatingMethods, pureConstructors, pureGlobalCalls, pureMethods, pureNamespaces } from '../analyze/builtins.js';
+import { builtinModules, builtinName, callbackMethods, mutatingMethodReturns, mutatingMethods, pureConstructors, pureGlobalCalls, pureMethods, pureNamespaces, typedArrays } from '../analyze/builtins.js';
 
 // Babel nodes, walked generically by their keys.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -527,8 +527,7 @@ const COPY_RESULT = new Set(['slice', 'concat', 'flat', 'filter', 'toSorted', 't
  */
 const FRESH_CONSTRUCTORS = new Set(['Date', 'RegExp', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'Error', 'TypeError',
   'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'Boolean', 'Number', 'String', 'Intl', 'ArrayBuffer',
-  'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
-  'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']);
+  'SharedArrayBuffer', 'DataView', ...typedArrays]);
 
 /** Pass 2: the effects of statements and functions, in the style of an abstract interpreter. */
 class Evaluator {

@@ -5,6 +5,7 @@
  * runs for a second from one that runs for a microsecond, which is the decision that matters.
  */
 import * as t from '@babel/types';
+import { typedArrays } from '../analyze/builtins.js';
 import type { Analysis } from '../analyze/index.js';
 
 /** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
@@ -39,9 +40,9 @@ const PBKDF2_ROUND = 600;
 const SCRYPT_PER_N = 5000;
 /** A BigInt operation on numbers of a few hundred digits, in operations. */
 const BIGINT_OP = 1500;
-/** Node types that JIT-compiled code turns into one or two instructions, and what they count for. */
-const ARITHMETIC = new Set(['BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'AssignmentExpression', 'LogicalExpression', 'ConditionalExpression', 'ExpressionStatement', 'BlockStatement', 'IfStatement']);
-const ARITHMETIC_OP = 0.4;
+/** Arithmetic, comparisons, assignments and plain control flow: an instruction or two in compiled code, counted as this much. */
+const CHEAP_NODES = new Set(['BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'AssignmentExpression', 'LogicalExpression', 'ConditionalExpression', 'ExpressionStatement', 'BlockStatement', 'IfStatement']);
+const CHEAP_NODE_OPS = 0.4;
 /** Allocating an object, array or closure (and collecting it later). */
 const ALLOCATION = 20;
 
@@ -112,7 +113,13 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
  * square-and-multiply) runs a logarithmic number of times; one that may also grow them by a
  * larger factor (Collatz: n / 2 or 3n + 1) does not count.
  */
+const halvesMemo = new WeakMap<t.Node, boolean>();
 function halves(test: t.Node | null | undefined, body: t.Node): boolean {
+  let memo = halvesMemo.get(body);
+  if (memo === undefined) halvesMemo.set(body, (memo = halvesUncached(test, body)));
+  return memo;
+}
+function halvesUncached(test: t.Node | null | undefined, body: t.Node): boolean {
   const halving = (e: t.Node | null | undefined): boolean => {
     let found = false;
     if (e) t.traverseFast(e, (n) => {
@@ -192,9 +199,10 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
   const bounded = conjuncts.find((c) => t.isBinaryExpression(c) && (c.operator === '<' || c.operator === '<=') && t.isIdentifier(c.left) && evalNumber(c.right, env, ctx) !== undefined) as t.BinaryExpression | undefined;
   const bound = bounded ? evalNumber(bounded.right, env, ctx) : undefined;
   if (halves(test, body)) return logTrips(bound);
-  // A work list (`while (head < queue.length)`, `while (stack.length > 0)`) that the body pushes to: about once per element of the data at hand.
+  // A condition on a collection's length (`head < queue.length`, `stack.length > 0`, `stack.length`).
   const list = conjuncts.map((c) => (t.isBinaryExpression(c) ? (t.isMemberExpression(c.right) ? c.right : c.left) : c))
     .find((c): c is t.MemberExpression => t.isMemberExpression(c) && t.isIdentifier(c.property) && (c.property.name === 'length' || c.property.name === 'size'));
+  // A work list the body refills: about once per element of the data at hand.
   if (list && t.isIdentifier(list.object) && (pushesTo(body, list.object.name) || callsLocal(body, ctx))) {
     const known = [...env.entries()].filter(([k]) => k.endsWith('.length')).map(([, v]) => v);
     return Math.max(UNKNOWN_TRIPS, ...known.filter((v) => Number.isFinite(v) && v < 1e8));
@@ -205,11 +213,9 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
     return Math.max(1, bound / 5);
   }
   if (bound !== undefined) return bound;
-  // `while (queue.length > 0)`, `while (stack.length)`: a work list, drained about once per element.
-  const drained = conjuncts.map((c) => (t.isBinaryExpression(c) && (c.operator === '>' || c.operator === '!==') ? c.left : c))
-    .find((c) => t.isMemberExpression(c) && t.isIdentifier(c.property) && (c.property.name === 'length' || c.property.name === 'size'));
-  if (drained) {
-    const n = sizeOf((drained as t.MemberExpression).object, env, ctx);
+  // A collection the loop only drains: about once per element.
+  if (list) {
+    const n = sizeOf(list.object, env, ctx);
     if (n !== UNKNOWN_SIZE) return Math.max(n, UNKNOWN_TRIPS);
   }
   return chasesPointers(test) ? FEW_TRIPS : UNKNOWN_TRIPS;
@@ -324,6 +330,7 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
   if (t.isSpreadElement(node)) return sizeOf(node.argument, env, ctx);
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee)) {
     const name = t.isIdentifier(node.callee.property) ? node.callee.property.name : '';
+    if ((name === 'entries' || name === 'keys' || name === 'values') && t.isIdentifier(node.callee.object, { name: 'Object' })) return sizeOf(node.arguments[0], env, ctx);
     if (sameSize.has(name)) return sizeOf(node.callee.object, env, ctx);
     if (name === 'join' || name === 'split') {
       const n = sizeOf(node.callee.object, env, ctx);
@@ -331,7 +338,6 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
       if (n === UNKNOWN_SIZE) return name === 'split' ? UNKNOWN_ELEMENT : n;
       return name === 'join' ? n * CHARS_PER_ITEM : Math.max(1, n / CHARS_PER_ITEM);
     }
-    if ((name === 'entries' || name === 'keys' || name === 'values') && t.isIdentifier(node.callee.object, { name: 'Object' })) return sizeOf(node.arguments[0], env, ctx);
     if (name === 'from' && t.isIdentifier(node.callee.object, { name: 'Array' })) {
       const arg = node.arguments[0];
       if (t.isObjectExpression(arg)) {
@@ -462,7 +468,7 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   // Names and literals are operands: the operation that uses them is what costs. Arithmetic,
   // comparisons and assignments compile to a few machine instructions; calls, property lookups
   // on objects and allocations cost more.
-  let sum = t.isIdentifier(node) || t.isLiteral(node) || t.isThisExpression(node) ? 0 : ARITHMETIC.has(node.type) ? ARITHMETIC_OP : 1;
+  let sum = t.isIdentifier(node) || t.isLiteral(node) || t.isThisExpression(node) ? 0 : CHEAP_NODES.has(node.type) ? CHEAP_NODE_OPS : 1;
   // Objects, arrays and instances cost an allocation (and later their collection).
   if (t.isObjectExpression(node) || t.isArrayExpression(node) || t.isNewExpression(node)) sum += ALLOCATION;
   if (t.isSpreadElement(node)) sum += 2 * Math.min(sizeOf(node.argument, env, ctx), 1e7);
@@ -661,7 +667,23 @@ export function staticCosts(analysis: Analysis): number[] {
 }
 
 /** Statement costs, and a way to cost any expression of a statement (with what is known before it). */
-export function staticCostModel(analysis: Analysis): { statements: number[]; lengths: Map<string, number>; expression(node: t.Node, statement: number): number } {
+export interface StaticCostModel {
+  statements: number[];
+  /** Lengths the model learned of top-level bindings and their properties (`name`, `name.prop`). */
+  lengths: Map<string, number>;
+  expression(node: t.Node, statement: number): number;
+}
+
+/** One model per analysis: the transform asks for it to split prints and again to estimate. */
+const models = new WeakMap<Analysis, StaticCostModel>();
+
+export function staticCostModel(analysis: Analysis): StaticCostModel {
+  let model = models.get(analysis);
+  if (!model) models.set(analysis, (model = buildCostModel(analysis)));
+  return model;
+}
+
+function buildCostModel(analysis: Analysis): StaticCostModel {
   const ctx: CostContext = { analysis, mult: 1, constants: new Map(), sizes: new Map(), stack: [], locals: [], bigint: false };
   const out: number[] = [];
   const snapshots: { constants: Env; sizes: Map<string, number> }[] = [];
@@ -712,7 +734,7 @@ export function staticSize(analysis: Analysis, name: string, lengths?: Map<strin
   return Math.max(64, Math.min(elements, 1e9) * (staticallyNumeric(analysis, name) ? 9 : BYTES_PER_ELEMENT));
 }
 
-const TYPED = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array$|^ArrayBuffer$/;
+const TYPED = new Set([...typedArrays, 'ArrayBuffer']);
 const NUMERIC_OPS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^']);
 
 /**
@@ -726,8 +748,8 @@ export function staticallyNumeric(analysis: Analysis, name: string): boolean {
   if (!binding || binding.constantViolations.length > 0 || !binding.path.isVariableDeclarator()) return false;
   const init = binding.path.node.init;
   if (!init) return false;
-  const global = (n: t.Node, id: RegExp | string) =>
-    t.isIdentifier(n) && (typeof id === 'string' ? n.name === id : id.test(n.name)) && !analysis.ctx.programScope.getBinding(n.name);
+  const global = (n: t.Node, id: ReadonlySet<string> | string) =>
+    t.isIdentifier(n) && (typeof id === 'string' ? n.name === id : id.has(n.name)) && !analysis.ctx.programScope.getBinding(n.name);
   // Typed arrays coerce whatever is stored into them: element writes cannot make them structured.
   if (t.isNewExpression(init) && global(init.callee, TYPED)) return true;
   if (t.isCallExpression(init) && t.isMemberExpression(init.callee) && global(init.callee.object, TYPED) && t.isIdentifier(init.callee.property) && /^(from|of)$/.test(init.callee.property.name)) return true;

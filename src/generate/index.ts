@@ -81,7 +81,7 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
   out.push('');
   out.push(esm ? `import * as ${names.threadsModule} from 'node:worker_threads';` : `const ${names.threadsModule} = require('node:worker_threads');`);
   if (opts.trace) out.push(esm ? `import * as ${names.fsModule} from 'node:fs';` : `const ${names.fsModule} = require('node:fs');`);
-  out.push(runtimeCall(analysis, plan, keyOf, threadOf, runsOn, names, esm, opts.trace ?? false));
+  out.push(runtimeCall(analysis, plan, keyOf, threadOf, messages, names, esm, opts.trace ?? false));
   if (moduleScoped.length) {
     out.push('');
     out.push('// Bindings that the shared functions use: each thread gives them the values it needs.');
@@ -117,7 +117,7 @@ function runtimeCall(
   plan: ScriptPlan,
   keyOf: Map<number, string>,
   threadOf: Map<number, number>,
-  runsOn: (statement: number, thread: number) => boolean,
+  messages: Message[],
   names: { rt: string; factory: string; threadsModule: string; fsModule: string },
   esm: boolean,
   trace: boolean,
@@ -138,7 +138,7 @@ function runtimeCall(
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);
   // Arrays of numbers lose their compact layout in a structured clone (each number boxed): these
   // may travel as a Float64Array instead and be rebuilt packed. Only plain data without named properties.
-  const crossing = new Set(planMessages(analysis, threadOf, runsOn).flatMap((m) => m.vars));
+  const crossing = new Set(messages.flatMap((m) => m.vars));
   const packable = [...crossing].filter((v) => analysis.kinds.get(v)?.k === 'data' && !analysis.named.has(v)).sort();
   if (packable.length) lines.push(`  packable: [${packable.map((v) => `'${v}'`).join(', ')}],`);
   if (trace) lines.push(`  fs: ${names.fsModule}, // PARALLELIZE_TRACE=FILE writes each statement's time there`);

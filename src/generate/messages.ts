@@ -14,14 +14,14 @@ export interface Message {
   firstConsumer: number;
 }
 
-export function planMessages(analysis: Analysis, threadOf: Map<number, number>, runsOn?: (statement: number, thread: number) => boolean): Message[] {
+/** `threadOf`: where each statement runs (the first thread for a copied one); `runsOn`: whether a thread computes it (copies included). */
+export function planMessages(analysis: Analysis, threadOf: Map<number, number>, runsOn: (statement: number, thread: number) => boolean): Message[] {
   const byKey = new Map<string, Message>();
-  const local = runsOn ?? ((statement: number, thread: number) => threadOf.get(statement) === thread);
   for (const id of analysis.tasks) {
     const to = threadOf.get(id)!;
     for (const [v, producer] of analysis.deps.reaching.get(id) ?? []) {
       // Produced on this thread, or computed here again (a copy): nothing to receive.
-      if (local(producer, to)) continue;
+      if (runsOn(producer, to)) continue;
       const key = `${producer}>${to}`;
       let m = byKey.get(key);
       if (!m) {
