@@ -23,6 +23,7 @@ import {
 } from './builtins.js';
 import type { ScriptContext } from './context.js';
 import { checkBudget, tickBudget } from './budget.js';
+import { storedIntoLocal, type RootsOf } from './local-stores.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -125,6 +126,8 @@ export class UnitWalker {
     else if (path.isFunction() || path.isClass()) return out; // a new function shares no object (calls are followed where they happen)
     else if (path.isCallExpression() && this.env.returnRoots && path.get('callee').isIdentifier() && this.scriptFunction(path.get('callee') as NodePath<t.Identifier>)) {
       return this.valueRoots(path, seen); // what the function returns, not the function
+    } else if (path.isNewExpression() && path.get('callee').isIdentifier() && this.scriptClass(path.get('callee') as NodePath<t.Identifier>)) {
+      return this.valueRoots(path, seen); // a new instance keeps what it was given, not its class
     } else path.traverse(rootsVisitor, { walker: this, out, seen, top: path.node });
     return out;
   }
@@ -187,7 +190,7 @@ export class UnitWalker {
     // container changes nobody else's (its elements are reached through member paths, not here).
     if (path.isIdentifier()) {
       const ref = this.resolve(path as NodePath<t.Identifier>);
-      if (ref.kind === 'local' && this.freshLocal(ref.binding)) return new Set();
+      if (ref.kind === 'local') return this.freshLocal(ref.binding) ? new Set() : this.ownLocalRoots(ref.binding, new Set());
     }
     if (t.isArrayExpression(node) || t.isObjectExpression(node) || t.isTemplateLiteral(node) || t.isLiteral(node)) return new Set();
     if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !path.scope.getBinding(node.callee.name)) {
@@ -227,7 +230,50 @@ export class UnitWalker {
     }
   }
 
+  private get storeView(): RootsOf {
+    return { ctx: this.env.ctx, valueRoots: (p, seen) => this.valueRoots(p, seen), rootsOf: (p, seen) => this.rootsOf(p, seen) };
+  }
+
+  /** Roots a local's objects may share: what it is assigned, and what was stored into it. */
   localRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
+    const own = this.ownLocalRoots(binding, seen);
+    if (binding.path.isFunction() || binding.path.isClass() || this.numbersOnly(binding)) return own;
+    const memo = this.fullRootsMemo.get(binding);
+    if (memo) return memo;
+    if (this.storesVisited.has(binding)) {
+      this.cycleCut = true;
+      return own;
+    }
+    // As in ownLocalRoots: a result that met a binding still being computed is partial, and is
+    // remembered only at the outermost call.
+    const outermost = this.storesVisited.size === 0;
+    const cutBefore = this.cycleCut;
+    this.cycleCut = false;
+    this.storesVisited.add(binding);
+    const out = new Set(own);
+    storedIntoLocal(this.storeView, binding, seen).forEach((r) => out.add(r));
+    if (outermost) this.storesVisited.clear();
+    if (outermost || !this.cycleCut) this.fullRootsMemo.set(binding, out);
+    this.cycleCut = cutBefore || this.cycleCut;
+    return out;
+  }
+
+  private readonly storesVisited = new Set<Binding>();
+
+  /** A constant typed array of its own (not a view of a buffer): whatever is stored into it becomes a number. */
+  numbersOnly(binding: Binding): boolean {
+    const bp = binding.path;
+    if (!binding.constant || !bp.isVariableDeclarator()) return false;
+    const init = bp.get('init') as NodePath;
+    return (
+      init.isNewExpression() && t.isIdentifier(init.node.callee) && typedArrays.includes(init.node.callee.name) &&
+      !init.scope.getBinding(init.node.callee.name) && !this.viewsBuffer(init)
+    );
+  }
+  private readonly fullRootsMemo = new Map<Binding, Set<Root>>();
+
+  /** Roots of the objects a local itself may be (what it is assigned), not of what it holds. */
+  ownLocalRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
     tickBudget();
     // As for kinds: a binding of an enclosing function has the same roots for every unit below it.
     const memoMap = this.fn && binding.scope.getFunctionParent()?.block === this.fn.node ? this.localRootsMemo : (this.env.sharedRoots ?? this.localRootsMemo);
@@ -296,6 +342,12 @@ export class UnitWalker {
       if (name === 'map' || name === 'flatMap') {
         if (args[0]) add(this.callbackReturnRoots(args[0], seen));
         return out;
+      }
+      // `cells.get(row.key)` on a local Map, Set or array literal gives back something stored in
+      // it, never its arguments: the result shares only what the container holds.
+      if (name && CONTAINER_READERS.has(name) && obj.isIdentifier()) {
+        const ref = this.resolve(obj);
+        if (ref.kind === 'local' && builtinContainer(ref.binding, name)) return this.localRoots(ref.binding, seen);
       }
       if (name && ['filter', 'slice', 'concat', 'flat', 'toSorted', 'toReversed', 'fill', 'sort', 'reverse'].includes(name)) {
         add(this.localValueRoots(obj, seen));
@@ -1156,6 +1208,32 @@ interface RootsState {
 }
 
 /** A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects. */
+/** Methods of Map, Set and Array whose result is one of the receiver's elements (or a primitive). */
+const CONTAINER_READERS = new Set(['get', 'at', 'find', 'findLast', 'pop', 'shift', 'has', 'indexOf', 'includes']);
+
+/**
+ * A local that only ever holds a Map, Set or array made where it is assigned (a literal or an
+ * unshadowed `new Map()`), whose method `name` nobody replaces: its readers are the built-in ones.
+ */
+function builtinContainer(binding: Binding, name: string): boolean {
+  const bp = binding.path;
+  if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id)) return false;
+  const loop = bp.parentPath?.parentPath;
+  if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return false;
+  const made = (node: t.Node | null | undefined, scope: Scope): boolean =>
+    t.isArrayExpression(node) ||
+    (t.isNewExpression(node) && t.isIdentifier(node.callee) && ['Map', 'Set', 'Array'].includes(node.callee.name) && !scope.getBinding(node.callee.name));
+  if (!made(bp.node.init, bp.scope)) return false;
+  if (!binding.constantViolations.every((v) => v.isAssignmentExpression() && v.node.operator === '=' && made(v.node.right, v.scope))) return false;
+  // `cells.get = …` would make the method the script's own.
+  return binding.referencePaths.every((r) => {
+    const m = r.parentPath;
+    if (!m?.isMemberExpression() || m.node.object !== r.node) return true;
+    const assigned = m.parentPath?.isAssignmentExpression() && m.parentPath.node.left === m.node;
+    return !assigned || (!m.node.computed && propName(m.node) !== name);
+  });
+}
+
 function inComputedKey(p: NodePath, top: t.Node): boolean {
   for (let x = p.parentPath; x; x = x.parentPath) {
     const m = x.node as t.MemberExpression;

@@ -43,6 +43,11 @@ const BIGINT_OP = 1500;
 /** Arithmetic, comparisons, assignments and plain control flow: an instruction or two in compiled code, counted as this much. */
 const CHEAP_NODES = new Set(['BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'AssignmentExpression', 'LogicalExpression', 'ConditionalExpression', 'ExpressionStatement', 'BlockStatement', 'IfStatement']);
 const CHEAP_NODE_OPS = 0.4;
+/** Words a BigInt product gains per multiplication by a loop counter, and operations per word walked. */
+const BIGINT_WORDS_PER_STEP = 0.25;
+const BIGINT_WORD_OP = 1.5;
+/** A comparator call inside Array.prototype.sort, beyond its own body (measured: about 50-90 ns with objects). */
+const SORT_COMPARISON = 40;
 /** Allocating an object, array or closure (and collecting it later). */
 const ALLOCATION = 20;
 
@@ -331,6 +336,19 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee)) {
     const name = t.isIdentifier(node.callee.property) ? node.callee.property.name : '';
     if ((name === 'entries' || name === 'keys' || name === 'values') && t.isIdentifier(node.callee.object, { name: 'Object' })) return sizeOf(node.arguments[0], env, ctx);
+    if ((name === 'slice' || name === 'subarray' || name === 'substring') && node.arguments.length === 2) {
+      // `xs.slice(i, i + chunk)`: as long as the chunk, wherever i is.
+      const [from, to] = node.arguments;
+      const whole = sizeOf(node.callee.object, env, ctx);
+      let span: number | undefined;
+      if (t.isBinaryExpression(to) && to.operator === '+' && t.isNode(from) && t.isNodesEquivalent(to.left, from)) span = evalNumber(to.right, env, ctx);
+      else {
+        const a = evalNumber(from, env, ctx);
+        const b = evalNumber(to, env, ctx);
+        if (a !== undefined && b !== undefined) span = b - a;
+      }
+      if (span !== undefined && Number.isFinite(span)) return Math.max(0, whole === UNKNOWN_SIZE ? span : Math.min(span, whole));
+    }
     if (sameSize.has(name)) return sizeOf(node.callee.object, env, ctx);
     if (name === 'join' || name === 'split') {
       const n = sizeOf(node.callee.object, env, ctx);
@@ -454,16 +472,25 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   if (t.isCallExpression(node) || t.isNewExpression(node)) return callOps(node, env, ctx, depth);
   if (t.isVariableDeclarator(node) && (t.isIdentifier(node.id) || t.isObjectPattern(node.id))) {
     const ops = 1 + opsOf(node.init, env, ctx, depth);
-    if (t.isIdentifier(node.id) && (t.isStringLiteral(node.init) || t.isTemplateLiteral(node.init))) env.set(`${node.id.name}.string`, 1);
+    // A BigInt accumulator: remember how often its declaration runs, as for strings below.
+    if (t.isIdentifier(node.id) && (t.isBigIntLiteral(node.init) || (t.isCallExpression(node.init) && t.isIdentifier(node.init.callee, { name: 'BigInt' })))) env.set(`${node.id.name}.bigint`, Math.max(1, ctx.mult));
+    // Remember how often the declaration itself runs: a string declared inside a loop starts over each time.
+    if (t.isIdentifier(node.id) && (t.isStringLiteral(node.init) || t.isTemplateLiteral(node.init))) env.set(`${node.id.name}.string`, Math.max(1, ctx.mult));
     // Learn local constants and sizes, as for top-level statements.
     learn(node.id, node.init, env, ctx, { numbers: env, sizes: env, prefix: '.length' });
     return ops;
+  }
+  // `acc *= i` in a loop, where acc is a BigInt: it gains a word every few iterations, and each
+  // multiplication walks all of it, so the loop is quadratic in its trip count.
+  if (t.isAssignmentExpression(node) && (node.operator === '*=' || node.operator === '**=') && t.isIdentifier(node.left) && env.has(`${node.left.name}.bigint`)) {
+    const trips = ctx.mult / (env.get(`${node.left.name}.bigint`) ?? 1);
+    if (trips > 1) return (opsOf(node.right, env, ctx, depth) + BIGINT_OP + (trips / 2) * BIGINT_WORDS_PER_STEP * BIGINT_WORD_OP);
   }
   // `s += piece` in a loop, where s started as a string: it grows by one piece per iteration.
   if (t.isAssignmentExpression(node) && node.operator === '+=' && t.isIdentifier(node.left) && env.has(`${node.left.name}.string`)) {
     const key = `${node.left.name}.length`;
     const piece = t.isStringLiteral(node.right) ? node.right.value.length : 1;
-    env.set(key, (env.get(key) ?? 0) + ctx.mult * piece);
+    env.set(key, (env.get(key) ?? 0) + (ctx.mult / (env.get(`${node.left.name}.string`) ?? 1)) * piece);
   }
   // Names and literals are operands: the operation that uses them is what costs. Arithmetic,
   // comparisons and assignments compile to a few machine instructions; calls, property lookups
@@ -505,7 +532,8 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     own += builtinCost[key] ?? (json ? 100 : 10);
     // Built-ins whose work grows with what they are given (strings, arrays, JSON values).
     if (perElementCost[key] !== undefined) {
-      const n = sizeOf(json ? node.arguments[0] : callee.object, env, ctx);
+      // A slice copies only its part: what it returns, not what it is taken from.
+      const n = sizeOf(json ? node.arguments[0] : name === 'slice' ? node : callee.object, env, ctx);
       if (n !== UNKNOWN_SIZE) own += n * perElementCost[key];
     }
     if (name === 'pbkdf2Sync' || name === 'pbkdf2') own += (evalNumber(node.arguments[2], env, ctx) ?? 10000) * PBKDF2_ROUND;
@@ -523,7 +551,8 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     if (fnArg || isArrayFrom || name === 'fill') {
       const n = isArrayFrom ? sizeOf(node, env, ctx) : sizeOf(callee.object, env, ctx);
       const factor = name === 'sort' ? Math.log2(Math.max(n, 2)) : 1;
-      const body = fnArg ? inLoop(ctx, n * factor, () => opsOf(fnArg.body, env, ctx, depth + 1)) + 10 : 2;
+      // A comparator is called from the sort's own code, which moves elements around: dearer than a map callback.
+      const body = fnArg ? inLoop(ctx, n * factor, () => opsOf(fnArg.body, env, ctx, depth + 1)) + (name === 'sort' ? SORT_COMPARISON : 10) : 2;
       return args + own + n * factor * body;
     }
     if (name === 'sort') {
@@ -603,8 +632,25 @@ function recursionCalls(rec: { sites: number; inLoop: boolean; loop?: t.ForState
     else for (let i = 2; i <= depth && f < 1e6; i++) f *= i;
     return Math.min(f, 1e6);
   }
+  // A memoised function (it looks its argument up in a table it also fills) mostly answers from the table.
+  if (memoised(fn)) return Math.min(Math.max(depth, 1), 8);
   if (rec.sites >= 2) return Math.min(1.6 ** Math.min(depth, 60), 1e9);
-  return Math.max(depth, 1);
+  // One self-call per level: deeper than about ten thousand levels would overflow the stack.
+  return Math.min(Math.max(depth, 1), 1e4);
+}
+
+/** Does the function both read (`get`, `has`) and fill (`set`) the same table named outside it? */
+function memoised(fn: t.Function): boolean {
+  const reads = new Set<string>();
+  const fills = new Set<string>();
+  t.traverseFast(fn.body, (n) => {
+    if (!t.isCallExpression(n) || !t.isMemberExpression(n.callee) || !t.isIdentifier(n.callee.object) || !t.isIdentifier(n.callee.property)) return;
+    const method = n.callee.property.name;
+    if (method === 'get' || method === 'has') reads.add(n.callee.object.name);
+    if (method === 'set') fills.add(n.callee.object.name);
+  });
+  const params = new Set(fn.params.flatMap((p) => (t.isIdentifier(p) ? [p.name] : [])));
+  return [...reads].some((name) => fills.has(name) && !params.has(name)) || [...reads].some((name) => fills.has(name) && params.has(name));
 }
 
 const recursionMemo = new WeakMap<t.Node, { sites: number; inLoop: boolean; loop?: t.ForStatement }>();
