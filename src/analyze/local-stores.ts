@@ -56,13 +56,11 @@ export function storedIntoLocal(w: RootsOf, binding: Binding, seen: Set<Binding>
   const joinParams = (call: NodePath<t.CallExpression | t.NewExpression | t.OptionalCallExpression>, held: t.Node) => {
     const callee = call.node.callee;
     if (!t.isIdentifier(callee)) return;
-    const fb = call.scope.getBinding(callee.name);
-    const fnNode = fb?.path.isFunctionDeclaration() ? fb.path.node : fb?.path.isVariableDeclarator() ? fb.path.node.init : null;
-    if (!fb || !fnNode || !(t.isFunction(fnNode) && fb.path)) return;
-    const fnPath = (fb.path.isFunctionDeclaration() ? fb.path : fb.path.get('init')) as NodePath<t.Function>;
-    const i = call.node.arguments.indexOf(held as t.Expression);
-    const param = fnPath.node.params[i];
-    if (param) joinPattern(param, fnPath.scope);
+    const bp = call.scope.getBinding(callee.name)?.path;
+    const fn = bp?.isFunctionDeclaration() ? bp : bp?.isVariableDeclarator() ? (bp.get('init') as NodePath) : undefined;
+    if (!fn?.isFunction()) return;
+    const param = fn.node.params[call.node.arguments.indexOf(held as t.Expression)];
+    if (param) joinPattern(param, fn.scope);
   };
 
   while (queue.length > 0) {
@@ -91,7 +89,7 @@ export function storedIntoLocal(w: RootsOf, binding: Binding, seen: Set<Binding>
               continue;
             }
             if (builtin && pureMethods.has(name)) {
-              for (const a of args) if (!a.isFunction() && name === 'concat') add(w.valueRoots(a, seen));
+              if (name === 'concat') for (const a of args) add(w.valueRoots(a, seen));
               p = call;
               continue;
             }
@@ -150,9 +148,8 @@ export function storedIntoLocal(w: RootsOf, binding: Binding, seen: Set<Binding>
           }
         }
         if (!nonStoringCall(parent, callee, w.ctx)) passedTo(parent, p.node);
-      } else if (parent.isReturnStatement() || (parent.isArrowFunctionExpression() && parent.node.body === p.node)) {
-        // Returned: the caller's own analysis follows the result.
       }
+      // Returned or used otherwise: a caller's own analysis follows a returned value.
     }
   }
   return out;

@@ -230,16 +230,17 @@ export class UnitWalker {
     }
   }
 
-  private get storeView(): RootsOf {
-    return { ctx: this.env.ctx, valueRoots: (p, seen) => this.valueRoots(p, seen), rootsOf: (p, seen) => this.rootsOf(p, seen) };
-  }
+  /** What local-stores.ts may ask of this walker (made once: it is used for every local). */
+  private storeView?: RootsOf;
+  private readonly fullRootsMemo = new Map<Binding, Set<Root>>();
+  private readonly storesVisited = new Set<Binding>();
 
   /** Roots a local's objects may share: what it is assigned, and what was stored into it. */
   localRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
-    const own = this.ownLocalRoots(binding, seen);
-    if (binding.path.isFunction() || binding.path.isClass() || this.numbersOnly(binding)) return own;
     const memo = this.fullRootsMemo.get(binding);
     if (memo) return memo;
+    const own = this.ownLocalRoots(binding, seen);
+    if (binding.path.isFunction() || binding.path.isClass() || this.numbersOnly(binding)) return own;
     if (this.storesVisited.has(binding)) {
       this.cycleCut = true;
       return own;
@@ -251,14 +252,13 @@ export class UnitWalker {
     this.cycleCut = false;
     this.storesVisited.add(binding);
     const out = new Set(own);
+    this.storeView ??= { ctx: this.env.ctx, valueRoots: (p, s) => this.valueRoots(p, s), rootsOf: (p, s) => this.rootsOf(p, s) };
     storedIntoLocal(this.storeView, binding, seen).forEach((r) => out.add(r));
     if (outermost) this.storesVisited.clear();
     if (outermost || !this.cycleCut) this.fullRootsMemo.set(binding, out);
     this.cycleCut = cutBefore || this.cycleCut;
     return out;
   }
-
-  private readonly storesVisited = new Set<Binding>();
 
   /** A constant typed array of its own (not a view of a buffer): whatever is stored into it becomes a number. */
   numbersOnly(binding: Binding): boolean {
@@ -270,7 +270,6 @@ export class UnitWalker {
       !init.scope.getBinding(init.node.callee.name) && !this.viewsBuffer(init)
     );
   }
-  private readonly fullRootsMemo = new Map<Binding, Set<Root>>();
 
   /** Roots of the objects a local itself may be (what it is assigned), not of what it holds. */
   ownLocalRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
@@ -1207,7 +1206,6 @@ interface RootsState {
   top: t.Node;
 }
 
-/** A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects. */
 /** Methods of Map, Set and Array whose result is one of the receiver's elements (or a primitive). */
 const CONTAINER_READERS = new Set(['get', 'at', 'find', 'findLast', 'pop', 'shift', 'has', 'indexOf', 'includes']);
 
@@ -1234,6 +1232,7 @@ function builtinContainer(binding: Binding, name: string): boolean {
   });
 }
 
+/** A computed key (a[i], a[r.id]) picks a member: the value does not share the key's objects. */
 function inComputedKey(p: NodePath, top: t.Node): boolean {
   for (let x = p.parentPath; x; x = x.parentPath) {
     const m = x.node as t.MemberExpression;

@@ -341,7 +341,7 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
       const [from, to] = node.arguments;
       const whole = sizeOf(node.callee.object, env, ctx);
       let span: number | undefined;
-      if (t.isBinaryExpression(to) && to.operator === '+' && t.isNode(from) && t.isNodesEquivalent(to.left, from)) span = evalNumber(to.right, env, ctx);
+      if (t.isBinaryExpression(to) && to.operator === '+' && t.isNodesEquivalent(to.left, from)) span = evalNumber(to.right, env, ctx);
       else {
         const a = evalNumber(from, env, ctx);
         const b = evalNumber(to, env, ctx);
@@ -472,10 +472,10 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   if (t.isCallExpression(node) || t.isNewExpression(node)) return callOps(node, env, ctx, depth);
   if (t.isVariableDeclarator(node) && (t.isIdentifier(node.id) || t.isObjectPattern(node.id))) {
     const ops = 1 + opsOf(node.init, env, ctx, depth);
-    // A BigInt accumulator: remember how often its declaration runs, as for strings below.
-    if (t.isIdentifier(node.id) && (t.isBigIntLiteral(node.init) || (t.isCallExpression(node.init) && t.isIdentifier(node.init.callee, { name: 'BigInt' })))) env.set(`${node.id.name}.bigint`, Math.max(1, ctx.mult));
-    // Remember how often the declaration itself runs: a string declared inside a loop starts over each time.
-    if (t.isIdentifier(node.id) && (t.isStringLiteral(node.init) || t.isTemplateLiteral(node.init))) env.set(`${node.id.name}.string`, Math.max(1, ctx.mult));
+    // A string or BigInt that may grow in a loop: remember how often its declaration runs, since
+    // one declared inside a loop starts over on each pass (its growth is counted per pass).
+    const grows = t.isIdentifier(node.id) ? accumulatorKind(node.init) : undefined;
+    if (grows) env.set(`${(node.id as t.Identifier).name}.${grows}`, Math.max(1, ctx.mult));
     // Learn local constants and sizes, as for top-level statements.
     learn(node.id, node.init, env, ctx, { numbers: env, sizes: env, prefix: '.length' });
     return ops;
@@ -564,6 +564,13 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
   return args + opsOf(callee, env, ctx, depth) + 10;
 }
 
+/** `''`, a template, `1n` or `BigInt(x)`: a value a loop may grow by `+=` or `*=`. */
+function accumulatorKind(init: t.Node | null | undefined): 'string' | 'bigint' | undefined {
+  if (t.isStringLiteral(init) || t.isTemplateLiteral(init)) return 'string';
+  if (t.isBigIntLiteral(init) || (t.isCallExpression(init) && t.isIdentifier(init.callee, { name: 'BigInt' }))) return 'bigint';
+  return undefined;
+}
+
 /** Operations of one call of a script function, the length of the array it returns and the lengths of the returned object's properties, if known. */
 function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, ctx: CostContext, depth: number): { ops: number; size: number; shape?: Map<string, number> } {
   if (ctx.stack.includes(name)) return { ops: 0, size: UNKNOWN_SIZE }; // counted once, multiplied at the outermost call
@@ -639,18 +646,26 @@ function recursionCalls(rec: { sites: number; inLoop: boolean; loop?: t.ForState
   return Math.min(Math.max(depth, 1), 1e4);
 }
 
-/** Does the function both read (`get`, `has`) and fill (`set`) the same table named outside it? */
+const memoisedMemo = new WeakMap<t.Node, boolean>();
+/** Does the function both read (`get`, `has`) and fill (`set`) the same table (a global or a parameter)? */
 function memoised(fn: t.Function): boolean {
+  let known = memoisedMemo.get(fn);
+  if (known === undefined) memoisedMemo.set(fn, (known = readsAndFillsTable(fn)));
+  return known;
+}
+
+function readsAndFillsTable(fn: t.Function): boolean {
   const reads = new Set<string>();
   const fills = new Set<string>();
+  const locals = new Set<string>(); // a table made on each call remembers nothing between calls
   t.traverseFast(fn.body, (n) => {
+    if (t.isVariableDeclarator(n) && t.isIdentifier(n.id)) locals.add(n.id.name);
     if (!t.isCallExpression(n) || !t.isMemberExpression(n.callee) || !t.isIdentifier(n.callee.object) || !t.isIdentifier(n.callee.property)) return;
     const method = n.callee.property.name;
     if (method === 'get' || method === 'has') reads.add(n.callee.object.name);
     if (method === 'set') fills.add(n.callee.object.name);
   });
-  const params = new Set(fn.params.flatMap((p) => (t.isIdentifier(p) ? [p.name] : [])));
-  return [...reads].some((name) => fills.has(name) && !params.has(name)) || [...reads].some((name) => fills.has(name) && params.has(name));
+  return [...reads].some((name) => fills.has(name) && !locals.has(name));
 }
 
 const recursionMemo = new WeakMap<t.Node, { sites: number; inLoop: boolean; loop?: t.ForStatement }>();
