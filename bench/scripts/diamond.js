@@ -4,7 +4,7 @@ const N = 1000000;
 const MIN_LAG = 20;
 const MAX_LAG = 800;
 const CLUSTERS = 8;
-const ROUNDS = 33;
+const ROUNDS = 46;
 
 // Seeded PRNG (mulberry32), so the data and the results are the same on every run.
 function mulberry32(seed) {

@@ -7,7 +7,11 @@ import type { Effect, ValueKind } from './builtins.js';
 /** Pairs of roots, keyed so that each unordered pair is stored once. */
 export type Links = Map<string, [Root, Root]>;
 
-/** A top-level binding name, or '#p<i>' (a parameter), '#this', '#unknown' (a value from nowhere we track). */
+/**
+ * A top-level binding name, or '#p<i>' (a parameter), '#this' (anything `this` reaches), '#self'
+ * (only `this` itself and the containers it owns: see owned-fields.ts), '#unknown' (a value from
+ * nowhere we track).
+ */
 export type Root = string;
 
 /** A value kind that may depend on the kinds of the unit's own parameters. */
@@ -41,6 +45,8 @@ export interface CallSite {
   argFns?: ArgFn[];
   argKinds: SymKind[];
   receiver: Set<Root>;
+  /** Roots whose objects a change to the receiver's own storage changes ('#self'); absent: the receiver's roots. */
+  receiverContainer?: Set<Root>;
 }
 
 export interface Facts {
@@ -148,6 +154,7 @@ export function addLink(f: Facts, a: Root, b: Root): boolean {
 
 function mapRoot(root: Root, site: CallSite): Root[] {
   if (root === '#this') return [...site.receiver];
+  if (root === '#self') return [...(site.receiverContainer ?? site.receiver)];
   if (root === '#unknown') return [];
   const m = /^#p(\d+)$/.exec(root);
   if (m) {

@@ -74,18 +74,37 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       return fn ? localFacts(fn).returnRoots : new Set<string>(['#unknown']);
     },
     storedRoots: (callee: string) => storedRoots(callee),
+    constructorReturnRoots: (className: string) => {
+      const out = new Set<string>();
+      const seen = new Set<string>();
+      for (let name: string | undefined = className; name && ctx.classes.has(name) && !seen.has(name); ) {
+        seen.add(name);
+        for (const fn of calleeNodes(`new ${name}`).fns) localFacts(fn).returnRoots.forEach((r) => !r.startsWith('#') && out.add(r));
+        const sup: t.Node | null | undefined = ctx.classes.get(name)!.node.superClass;
+        name = t.isIdentifier(sup) ? sup.name : undefined;
+      }
+      return out;
+    },
+    methodReturnRoots: (name: string) => {
+      const out = new Set<string>();
+      for (const fn of ctx.methods.get(name) ?? []) localFacts(fn).returnRoots.forEach((r) => out.add(r));
+      return out;
+    },
   };
 
-  /** Top-level bindings a function, or any script function it calls, may store objects into (for escapes). */
+  /**
+   * Top-level bindings a function, method or constructor (`new C`), or any script code it calls,
+   * may store objects into (for escapes: `REG.push(this)` in a constructor).
+   */
   function storedRoots(callee: string, seen = new Set<string>()): Set<string> {
     const out = new Set<string>();
     if (seen.has(callee)) return out;
     seen.add(callee);
-    const fn = ctx.functions.get(callee);
-    if (!fn) return out;
-    const f = localFacts(fn);
-    for (const [root, kind] of f.mutates) if (!root.startsWith('#') && mayShare(kind)) out.add(root);
-    for (const call of f.calls) for (const r of storedRoots(call.callee.replace(/^new /, ''), seen)) out.add(r);
+    const { fns, extra } = calleeNodes(callee);
+    for (const f of [...fns.map(localFacts), ...(extra ? [extra] : [])]) {
+      for (const [root, kind] of f.mutates) if (!root.startsWith('#') && mayShare(kind)) out.add(root);
+      for (const call of f.calls) for (const r of storedRoots(call.callee, seen)) out.add(r);
+    }
     return out;
   }
 
@@ -124,7 +143,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     if (!ctor && t.isIdentifier(sup) && ctx.classes.has(sup.name)) {
       // The implicit constructor passes every argument on to the parent class.
       const same = Array.from({ length: 8 }, (_, i) => new Set([`#p${i}`]));
-      f.calls.push({ callee: `new ${sup.name}`, args: same, argKinds: same.map((_, i) => ({ k: 'prim' as const, params: [i] })), receiver: new Set(['#this']) });
+      f.calls.push({ callee: `new ${sup.name}`, args: same, argKinds: same.map((_, i) => ({ k: 'prim' as const, params: [i] })), receiver: new Set(['#this']), receiverContainer: new Set(['#self']) });
     } else if (!ctor && sup && !(t.isIdentifier(sup) && /Error$|^Object$|^Array$|^Map$|^Set$/.test(sup.name) && !cls.scope.getBinding(sup.name))) {
       f.unknownCall = true;
     }

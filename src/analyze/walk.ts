@@ -24,6 +24,7 @@ import {
 import type { ScriptContext } from './context.js';
 import { checkBudget, tickBudget } from './budget.js';
 import { storedIntoLocal, type RootsOf } from './local-stores.js';
+import { constructsFresh, ownedFields } from './owned-fields.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,6 +49,10 @@ export interface WalkEnv {
   returnRoots?: (callee: string) => Set<Root>;
   /** Top-level bindings a script function, or any it calls, may store objects into. */
   storedRoots?: (callee: string) => Set<Root>;
+  /** Roots the result of any script method of this name may alias ('#this', '#p0'…, globals). */
+  methodReturnRoots?: (name: string) => Set<Root>;
+  /** Top-level roots the constructors of a class (and its parents) may return instead of a new object. */
+  constructorReturnRoots?: (className: string) => Set<Root>;
   /** Kinds and roots of local bindings seen from units nested below their function, shared by all walkers. */
   sharedKinds?: Map<Binding, SymKind>;
   sharedRoots?: Map<Binding, Set<Root>>;
@@ -190,9 +195,23 @@ export class UnitWalker {
     // container changes nobody else's (its elements are reached through member paths, not here).
     if (path.isIdentifier()) {
       const ref = this.resolve(path as NodePath<t.Identifier>);
-      if (ref.kind === 'local') return this.freshLocal(ref.binding) ? new Set() : this.ownLocalRoots(ref.binding, new Set());
+      if (ref.kind === 'local') {
+        if (this.freshLocal(ref.binding)) return new Set();
+        const owner = this.ownedFieldOwner(ref.binding);
+        return owner ? this.containerRoots(owner) : this.ownLocalRoots(ref.binding, new Set());
+      }
     }
     if (t.isArrayExpression(node) || t.isObjectExpression(node) || t.isTemplateLiteral(node) || t.isLiteral(node)) return new Set();
+    // `this` itself: what a method changes in its receiver's own storage (see mapRoot).
+    if (t.isThisExpression(node)) return new Set(['#self']);
+    // `out.data` where every `.data` ever stored was made on the spot: part of out's own storage.
+    if ((t.isMemberExpression(node) || t.isOptionalMemberExpression(node)) && ownedFields(this.env.ctx).has(propName(node) ?? '')) {
+      return this.containerRoots(path.get('object') as NodePath);
+    }
+    // A new instance is a new object (no constructor up its chain returns another one).
+    if (t.isNewExpression(node) && t.isIdentifier(node.callee) && this.scriptClass((path as NodePath<t.NewExpression>).get('callee') as NodePath<t.Identifier>) && constructsFresh(this.env.ctx, (node.callee as t.Identifier).name)) {
+      return new Set();
+    }
     if (t.isNewExpression(node) && t.isIdentifier(node.callee) && pureConstructors.has(node.callee.name) && !path.scope.getBinding(node.callee.name)) {
       // A typed array or DataView over an ArrayBuffer shares its memory: writing through it changes the buffer's owner.
       if (this.viewsBuffer(path as NodePath<t.NewExpression>)) return this.rootsOf((path as NodePath<t.NewExpression>).get('arguments')[0] as NodePath);
@@ -360,10 +379,32 @@ export class UnitWalker {
     if (t.isBinaryExpression(node) || t.isUpdateExpression(node) || (t.isUnaryExpression(node) && node.operator !== 'delete')) return new Set();
     // A script function's result shares what the function returns, not the function itself.
     if (t.isCallExpression(node) && t.isIdentifier(node.callee)) return this.valueRoots(init, seen);
+    // A script method's result (`Matrix.random(n, n, rng)`): what its returns share, seen from here.
+    // A built-in method of the same name may return anything its receiver or arguments hold.
+    if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && this.env.methodReturnRoots) {
+      const name = propName(node.callee);
+      if (name && this.env.ctx.methods.has(name) && !pureMethods.has(name) && !mutatingMethods.has(name)) {
+        const call = init as NodePath<t.CallExpression>;
+        const args = call.get('arguments') as NodePath[];
+        const out = new Set<Root>();
+        for (const r of this.env.methodReturnRoots(name)) {
+          const m = /^#p(\d+)$/.exec(r);
+          if (m) {
+            if (args[Number(m[1])]) this.valueRoots(args[Number(m[1])], seen).forEach((x) => out.add(x));
+          } else if (r === '#this' || r === '#self') this.rootsOf(call.get('callee').get('object') as NodePath, seen).forEach((x) => out.add(x));
+          else if (!r.startsWith('#')) out.add(r);
+        }
+        return out;
+      }
+    }
     // A new instance of a script class: a fresh object that may keep what the constructor was given.
     if (t.isNewExpression(node) && t.isIdentifier(node.callee) && this.scriptClass(init.get('callee') as NodePath<t.Identifier>)) {
       const out = new Set<Root>();
       for (const a of (init as NodePath<t.NewExpression>).get('arguments')) this.valueRoots(a as NodePath, seen).forEach((r) => out.add(r));
+      // A constructor that returns another object (`return POOL`) gives back that object; one that
+      // stores the new object somewhere (`REG.push(this)`) leaves it shared with that.
+      if (!constructsFresh(this.env.ctx, node.callee.name)) this.env.constructorReturnRoots?.(node.callee.name).forEach((r) => out.add(r));
+      this.env.storedRoots?.(`new ${node.callee.name}`).forEach((r) => out.add(r));
       return out;
     }
     return this.rootsOf(init, seen);
@@ -655,7 +696,8 @@ export class UnitWalker {
         if (ref.kind === 'top' && this.env.ctx.modules.has(ref.name)) return moduleReturnKind(this.env.ctx.modules.get(ref.name)!, name);
       }
       if (name === 'digest' && args.length === 1) return PRIM;
-      if (this.env.ctx.methods.has(name)) return ANY;
+      // The script's own method, on what can only be the script's class or instance: what it returns.
+      if (this.env.ctx.methods.has(name)) return scriptObject(this.env.ctx, obj, 0) ? this.env.returnKind(`.${name}`, argKinds) : ANY;
       const mret = mutatingMethodReturns.get(name);
       if (mret !== undefined) {
         const r = this.kindOf(obj);
@@ -820,7 +862,7 @@ export class UnitWalker {
         const b = p.scope.getBinding(sup.name);
         if (!b && pureConstructors.get(sup.name)) return;
         if (b && b.scope === this.env.ctx.programScope && this.env.ctx.classes.has(sup.name)) {
-          f.calls.push({ callee: `new ${sup.name}`, args: argRoots, argKinds, receiver: new Set(['#this']) });
+          f.calls.push({ callee: `new ${sup.name}`, args: argRoots, argKinds, receiver: new Set(['#this']), receiverContainer: new Set(['#self']) });
           return;
         }
       }
@@ -931,8 +973,9 @@ export class UnitWalker {
       if (name === 'is' && object.isIdentifier({ name: 'Object' }) && args[1]) this.identityCheck(args[0], args[1]);
       const receiver = this.rootsOf(object);
       const scriptMethod = this.env.ctx.methods.has(name);
-      const container = scriptMethod ? receiver : this.containerRoots(object);
-      if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver });
+      // What a built-in method of this name would change (the script's method is followed through its summary).
+      const container = this.containerRoots(object);
+      if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver, receiverContainer: container });
       if (mutatingMethods.has(name)) {
         let k: SymKind = PRIM;
         storedArgs(name, argKinds.length).forEach((i) => (k = joinSym(k, argKinds[i])));
@@ -1003,6 +1046,29 @@ export class UnitWalker {
     const fresh = (p: NodePath) => !p.isIdentifier() && this.containerRoots(p).size === 0;
     if (!fresh(bp.get('init') as NodePath)) return false;
     return binding.constantViolations.every((v) => v.isAssignmentExpression() && v.node.operator === '=' && fresh(v.get('right') as NodePath));
+  }
+
+  /**
+   * `const d = o.data` or `const { keys, vals } = this`, never reassigned, of fields that own their
+   * containers: the local is part of the owner's storage, and this is the owner's expression.
+   */
+  ownedFieldOwner(binding: Binding): NodePath | undefined {
+    const bp = binding.path;
+    if (!binding.constant || !bp.isVariableDeclarator()) return undefined;
+    const loop = bp.parentPath?.parentPath;
+    if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return undefined;
+    const init = bp.get('init') as NodePath;
+    const id = bp.node.id;
+    const owned = ownedFields(this.env.ctx);
+    if (t.isIdentifier(id)) {
+      const n = init.node;
+      return (t.isMemberExpression(n) || t.isOptionalMemberExpression(n)) && owned.has(propName(n) ?? '') ? (init.get('object') as NodePath) : undefined;
+    }
+    if (!t.isObjectPattern(id) || !init.node) return undefined;
+    const prop = id.properties.find((p) => t.isObjectProperty(p) && p.value === binding.identifier) as t.ObjectProperty | undefined;
+    if (!prop || prop.computed) return undefined;
+    const key = t.isIdentifier(prop.key) ? prop.key.name : t.isStringLiteral(prop.key) ? prop.key.value : undefined;
+    return key !== undefined && owned.has(key) ? init : undefined;
   }
 
   /** A local function declared inside this unit (so walked with it), never reassigned. */
@@ -1092,7 +1158,7 @@ export class UnitWalker {
     if (returned.some((r) => r.node && this.returnsStoredLocal(r))) {
       for (const [root, kind] of f.mutates) if (mayShare(kind)) f.returnRoots.add(root);
       // Passed to another script function, it may have been stored by that one (or one it calls).
-      for (const call of f.calls) for (const root of this.env.storedRoots?.(call.callee.replace(/^new /, '')) ?? []) f.returnRoots.add(root);
+      for (const call of f.calls) for (const root of this.env.storedRoots?.(call.callee) ?? []) f.returnRoots.add(root);
     }
   }
 
@@ -1365,6 +1431,42 @@ const patternMembersVisitor: Visitor<UnitWalker> = {
     p.skip();
   },
 };
+
+/**
+ * Can this value only be one of the script's classes or an instance of one (so a method call on it
+ * runs the script's method, never a built-in's of the same name)? `Matrix`, `new Matrix(…)`,
+ * `this` in a class method, a constant holding one, or a script method that returns one.
+ */
+export function scriptObject(ctx: ScriptContext, path: NodePath, depth: number): boolean {
+  if (depth > 4 || ctx.foreign.size > 0) return false;
+  const node = path.node;
+  if (t.isThisExpression(node)) {
+    const fn = path.getFunctionParent();
+    return !!fn && fn.isClassMethod() && !fn.node.static && !path.findParent((p) => p.isFunction() && !p.isArrowFunctionExpression() && p !== fn);
+  }
+  if (t.isNewExpression(node) || t.isIdentifier(node)) {
+    const id = t.isNewExpression(node) ? node.callee : node;
+    if (!t.isIdentifier(id)) return false;
+    const b = path.scope.getBinding(id.name);
+    if (!b) return false;
+    if (b.scope === ctx.programScope && ctx.classes.has(id.name) && b.constant) return t.isNewExpression(node) ? constructsFresh(ctx, id.name) : true;
+    if (t.isNewExpression(node) || !b.constant || !b.path.isVariableDeclarator() || !t.isIdentifier(b.path.node.id)) return false;
+    const init = b.path.get('init') as NodePath;
+    return !!init.node && scriptObject(ctx, init, depth + 1);
+  }
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee)) {
+    const name = propName(node.callee);
+    const fns = name ? ctx.methods.get(name) : undefined;
+    if (!fns || !scriptObject(ctx, (path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath, depth + 1)) return false;
+    return fns.every((fn) => {
+      const body = fn.get('body') as NodePath;
+      if (body.isExpression()) return scriptObject(ctx, body, depth + 1);
+      const returns = ownReturns(fn);
+      return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObject(ctx, r.get('argument') as NodePath, depth + 1));
+    });
+  }
+  return false;
+}
 
 export function ownReturns(fn: NodePath<t.Function>): NodePath<t.ReturnStatement>[] {
   const state = { found: [] as NodePath<t.ReturnStatement>[] };

@@ -1,0 +1,269 @@
+/**
+ * Fields that own their container. In `class Matrix { constructor(r, c) { this.data = new
+ * Float64Array(r * c) } }`, every object ever stored under `.data` was made on the spot, so
+ * `out.data[i] = x` changes `out`'s own storage and nothing `out` was given: writing into a new
+ * Matrix made from `this.rows` does not change `this`. A property name qualifies when every write
+ * of it anywhere in the script stores a fresh container; anything that could write it unseen
+ * (spreads, Object.assign, computed keys that may be strings, accessors, prototypes, packages we
+ * do not analyse) disqualifies every name. A leaked `const d = m.data` still shares m's roots:
+ * reads are followed as before, only the container a write goes into is refined.
+ *
+ * Also here: which script classes always construct a new object (no constructor returns a value),
+ * so that changing a new instance's own properties changes nobody else's object.
+ */
+import type { NodePath, Scope } from '@babel/traverse';
+import * as t from '@babel/types';
+import { freshContainerMethods, pureConstructors, typedArrays } from './builtins.js';
+import type { ScriptContext } from './context.js';
+import { traverse } from './traverse.js';
+
+const ownedCache = new WeakMap<ScriptContext, Set<string>>();
+const freshCache = new WeakMap<ScriptContext, Map<string, boolean>>();
+
+/** Property names whose every value is a container made where it is stored. */
+export function ownedFields(ctx: ScriptContext): Set<string> {
+  let owned = ownedCache.get(ctx);
+  if (!owned) {
+    owned = computeOwned(ctx);
+    ownedCache.set(ctx, owned);
+  }
+  return owned;
+}
+
+/** `new C(…)` always gives a new object: no constructor up its chain returns a value. */
+export function constructsFresh(ctx: ScriptContext, name: string): boolean {
+  let memo = freshCache.get(ctx);
+  if (!memo) freshCache.set(ctx, (memo = new Map()));
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  memo.set(name, false); // a cycle in `extends` is not fresh
+  const result = classConstructsFresh(ctx, name);
+  memo.set(name, result);
+  return result;
+}
+
+function classConstructsFresh(ctx: ScriptContext, name: string): boolean {
+  const cls = ctx.classes.get(name);
+  if (!cls) return false;
+  const sup = cls.node.superClass;
+  if (sup) {
+    if (!t.isIdentifier(sup)) return false;
+    const b = cls.scope.getBinding(sup.name);
+    if (b) {
+      if (b.scope !== ctx.programScope || !ctx.classes.has(sup.name) || !constructsFresh(ctx, sup.name)) return false;
+    } else if (!BUILTIN_BASES.has(sup.name)) return false;
+  }
+  const ctor = cls.get('body').get('body').find((m) => m.isClassMethod() && m.node.kind === 'constructor');
+  if (!ctor) return true;
+  let returnsValue = false;
+  ctor.traverse({
+    Function(p) {
+      p.skip();
+    },
+    ReturnStatement(p) {
+      if (p.node.argument) returnsValue = true;
+    },
+  });
+  return !returnsValue;
+}
+
+const LOGICAL_ASSIGN = new Set(['||=', '&&=', '??=']);
+const PRIMITIVE = t.numericLiteral(0);
+
+const BUILTIN_BASES = new Set(['Object', 'Array', 'Map', 'Set', 'Error', 'TypeError', 'RangeError', ...typedArrays]);
+
+/** Calls that may write any property of an object they are given. */
+const PROPERTY_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'create', 'fromEntries', 'set']);
+
+function computeOwned(ctx: ScriptContext): Set<string> {
+  // Values from packages we do not analyse, Proxies and defineProperty may set anything; a getter
+  // or setter's name is a method name, never kept (below).
+  if (ctx.foreign.size > 0 || ctx.accessors.some((a) => !a.isClassMethod() && !a.isObjectMethod())) return new Set();
+  const written = new Set<string>();
+  const bad = new Set<string>();
+  let anything = false; // something may write a property we cannot name
+  const write = (name: string | undefined, value: t.Node | null | undefined, scope: Scope) => {
+    if (name === undefined) {
+      if (!value || !freshContainer(ctx, value, scope)) anything = true;
+      return;
+    }
+    written.add(name);
+    if (!value || !freshContainer(ctx, value, scope)) bad.add(name);
+  };
+  traverse(
+    ctx.program.node,
+    {
+      AssignmentExpression(p) {
+        const left = p.node.left;
+        if (t.isMemberExpression(left) || t.isOptionalMemberExpression(left)) {
+          if (isPrototype(left.object)) anything = true;
+          const key = keyName(left);
+          if (key === undefined && numericKey(left.property, p.scope, 0)) return;
+          // `o.n += 1` stores a primitive; `o.f ||= v` may store v.
+          const op = p.node.operator;
+          write(key, op === '=' ? p.node.right : LOGICAL_ASSIGN.has(op) ? null : PRIMITIVE, p.scope);
+        } else if (!t.isIdentifier(left)) {
+          // Destructuring into members: the values are whatever the source holds.
+          for (const m of patternMembers(left)) if (keyName(m) !== undefined || !numericKey(m.property, p.scope, 0)) write(keyName(m), null, p.scope);
+        }
+      },
+      'ForOfStatement|ForInStatement'(p) {
+        const left = (p.node as t.ForOfStatement).left;
+        if (t.isMemberExpression(left)) write(keyName(left), null, p.scope);
+        else if (!t.isVariableDeclaration(left)) for (const m of patternMembers(left)) if (keyName(m) !== undefined || !numericKey(m.property, p.scope, 0)) write(keyName(m), null, p.scope);
+      },
+      ObjectExpression(p) {
+        for (const prop of p.node.properties) {
+          if (t.isSpreadElement(prop)) anything = true; // copies every property of something
+          else if (t.isObjectProperty(prop)) {
+            const name = prop.computed ? (t.isStringLiteral(prop.key) ? prop.key.value : undefined) : t.isIdentifier(prop.key) ? prop.key.name : t.isStringLiteral(prop.key) ? prop.key.value : undefined;
+            if (name === undefined && prop.computed && numericKey(prop.key, p.scope, 0)) continue;
+            write(name, prop.value as t.Node, p.scope);
+          }
+        }
+      },
+      'ClassProperty|ClassPrivateProperty'(p) {
+        const node = p.node as t.ClassProperty | t.ClassPrivateProperty;
+        const key: t.Node = node.key;
+        const name = t.isPrivateName(key) ? `#${key.id.name}` : t.isIdentifier(key) && !(node as t.ClassProperty).computed ? key.name : t.isStringLiteral(key) ? key.value : undefined;
+        write(name, node.value ?? PRIMITIVE, p.scope); // `x;` starts as undefined
+      },
+      CallExpression(p) {
+        const callee = p.node.callee;
+        if (t.isMemberExpression(callee) && t.isIdentifier(callee.object) && (callee.object.name === 'Object' || callee.object.name === 'Reflect') && !p.scope.getBinding(callee.object.name)) {
+          const name = t.isIdentifier(callee.property) ? callee.property.name : '';
+          if (PROPERTY_WRITERS.has(name)) anything = true;
+        }
+      },
+      MemberExpression(p) {
+        if (!p.node.computed && t.isIdentifier(p.node.property, { name: '__proto__' })) anything = true;
+      },
+      WithStatement() {
+        anything = true;
+      },
+    },
+    ctx.programScope,
+    ctx.program,
+  );
+  if (anything) return new Set();
+  const out = new Set<string>();
+  for (const name of written) if (!bad.has(name) && !ctx.methods.has(name) && !ctx.methods.has(name.replace(/^#/, '')) && !/^(?:NaN|Infinity|-|\d)/.test(name)) out.add(name);
+  return out;
+}
+
+function keyName(m: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+  if (!m.computed && t.isIdentifier(m.property)) return m.property.name;
+  if (!m.computed && t.isPrivateName(m.property)) return `#${m.property.id.name}`;
+  if (m.computed && t.isStringLiteral(m.property)) return m.property.value;
+  return undefined;
+}
+
+function isPrototype(node: t.Node): boolean {
+  return (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property, { name: 'prototype' })) || (t.isMemberExpression(node) && isPrototype(node.object));
+}
+
+function patternMembers(node: t.Node): (t.MemberExpression | t.OptionalMemberExpression)[] {
+  const out: (t.MemberExpression | t.OptionalMemberExpression)[] = [];
+  const visit = (n: t.Node | null | undefined) => {
+    if (!n) return;
+    if (t.isMemberExpression(n) || t.isOptionalMemberExpression(n)) out.push(n);
+    else if (t.isArrayPattern(n)) n.elements.forEach(visit);
+    else if (t.isObjectPattern(n)) for (const p of n.properties) visit(t.isRestElement(p) ? p.argument : (p.value as t.Node));
+    else if (t.isAssignmentPattern(n)) visit(n.left);
+    else if (t.isRestElement(n)) visit(n.argument);
+  };
+  visit(node);
+  return out;
+}
+
+/** A container made by this expression, held by nothing else yet. */
+function freshContainer(ctx: ScriptContext, node: t.Node, scope: Scope): boolean {
+  if (t.isParenthesizedExpression(node)) return freshContainer(ctx, node.expression, scope);
+  if (t.isArrayExpression(node) || t.isObjectExpression(node)) return true;
+  if (primitiveValue(node, scope, 0)) return true; // not a container at all: nothing to share
+  if (t.isConditionalExpression(node)) return freshContainer(ctx, node.consequent, scope) && freshContainer(ctx, node.alternate, scope);
+  if (t.isNewExpression(node) && t.isIdentifier(node.callee)) {
+    const name = node.callee.name;
+    const b = scope.getBinding(name);
+    if (b) return b.scope === ctx.programScope && ctx.classes.has(name) && constructsFresh(ctx, name);
+    if (!pureConstructors.has(name) || name === 'SharedArrayBuffer') return false;
+    // A typed array or DataView over a buffer shares its memory; over a length or a list it copies.
+    if (typedArrays.includes(name) || name === 'DataView') {
+      const first = node.arguments[0];
+      return !first || t.isArrayExpression(first) || primitiveValue(first, scope, 0);
+    }
+    return true;
+  }
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && !node.callee.computed && t.isIdentifier(node.callee.property)) {
+    const method = node.callee.property.name;
+    if (ctx.methods.has(method)) return false;
+    const object = node.callee.object;
+    // `new Float64Array(n).fill(0)` gives back its fresh receiver.
+    if (method === 'fill' || method === 'sort' || method === 'reverse') return freshContainer(ctx, object, scope);
+    if (method === 'fromEntries') return false;
+    if (method === 'from' || method === 'of') {
+      if (!t.isIdentifier(object) || scope.getBinding(object.name)) return false;
+      // Array.from / Float64Array.from copy; Buffer.from may share an ArrayBuffer's memory.
+      return object.name === 'Array' || typedArrays.includes(object.name);
+    }
+    if (freshContainerMethods.has(method) && method !== 'structuredClone') {
+      // keys/values/entries/split/map… on a built-in give a new array (a Map's keys() an iterator).
+      return true;
+    }
+  }
+  if (t.isCallExpression(node) && t.isIdentifier(node.callee, { name: 'structuredClone' }) && !scope.getBinding('structuredClone')) return true;
+  return false;
+}
+
+/** Syntactically a primitive: a literal, arithmetic, a comparison, a template, `.length`, Math.*. */
+function primitiveValue(node: t.Node, scope: Scope, depth: number): boolean {
+  if (t.isNumericLiteral(node) || t.isStringLiteral(node) || t.isBooleanLiteral(node) || t.isNullLiteral(node) || t.isBigIntLiteral(node)) return true;
+  if (t.isTemplateLiteral(node) || t.isBinaryExpression(node) || t.isUpdateExpression(node) || t.isUnaryExpression(node)) return true;
+  if (t.isParenthesizedExpression(node)) return primitiveValue(node.expression, scope, depth);
+  if (t.isConditionalExpression(node)) return primitiveValue(node.consequent, scope, depth) && primitiveValue(node.alternate, scope, depth);
+  if (t.isLogicalExpression(node)) return primitiveValue(node.left, scope, depth) && primitiveValue(node.right, scope, depth);
+  if (t.isAssignmentExpression(node)) return node.operator === '=' ? primitiveValue(node.right, scope, depth) : !LOGICAL_ASSIGN.has(node.operator);
+  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property, { name: 'length' })) return true;
+  if (t.isCallExpression(node)) {
+    const c = node.callee;
+    if (t.isMemberExpression(c) && t.isIdentifier(c.object, { name: 'Math' }) && !scope.getBinding('Math')) return true;
+    if (t.isIdentifier(c) && ['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'BigInt'].includes(c.name) && !scope.getBinding(c.name)) return true;
+    return false;
+  }
+  if (t.isIdentifier(node)) return depth < 4 && bindingPrimitive(node.name, scope, depth + 1, primitiveValue);
+  return false;
+}
+
+/** A key that is a number (an array index), or a string no kept field name can be. */
+function numericKey(node: t.Node, scope: Scope, depth: number): boolean {
+  if (t.isNumericLiteral(node) || t.isUpdateExpression(node)) return true;
+  if (t.isUnaryExpression(node)) return node.operator === '-' || node.operator === '+' || node.operator === '~';
+  if (t.isBinaryExpression(node)) {
+    // A number plus anything is a number or a string starting with a digit, '-', NaN or Infinity:
+    // never a field name we keep (see computeOwned).
+    if (node.operator === '+') return numericKey(node.left, scope, depth) || numericKey(node.right as t.Node, scope, depth);
+    return ['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>'].includes(node.operator);
+  }
+  if (t.isParenthesizedExpression(node)) return numericKey(node.expression, scope, depth);
+  if (t.isConditionalExpression(node)) return numericKey(node.consequent, scope, depth) && numericKey(node.alternate, scope, depth);
+  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property, { name: 'length' })) return true;
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Math' }) && !scope.getBinding('Math')) return true;
+  if (t.isIdentifier(node)) return depth < 4 && bindingPrimitive(node.name, scope, depth + 1, numericKey);
+  return false;
+}
+
+/** A local whose every assigned value passes `check` (a loop counter, a `const` of arithmetic). */
+function bindingPrimitive(name: string, scope: Scope, depth: number, check: (n: t.Node, s: Scope, d: number) => boolean): boolean {
+  const b = scope.getBinding(name);
+  if (!b || b.kind === 'param' || b.kind === 'module') return false;
+  const bp: NodePath = b.path;
+  if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !bp.node.init) return false;
+  const loop = bp.parentPath?.parentPath;
+  if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return false;
+  if (!check(bp.node.init, bp.scope, depth)) return false;
+  return b.constantViolations.every((v) => {
+    if (v.isUpdateExpression()) return true;
+    if (v.isAssignmentExpression()) return v.node.operator === '=' ? check(v.node.right, v.scope, depth) : v.node.operator !== '??=' && v.node.operator !== '||=' && v.node.operator !== '&&=' && (v.node.operator !== '+=' || check(v.node.right, v.scope, depth));
+    return false;
+  });
+}
