@@ -55,7 +55,8 @@ function requireSource(node: t.Node | null | undefined): string | undefined {
   return undefined;
 }
 
-function methodKeyName(key: t.Node, computed: boolean): string | undefined {
+/** The name a property or method key gives, when it is written out (`a`, `'a'`, `['a']`). */
+export function methodKeyName(key: t.Node, computed: boolean): string | undefined {
   if (!computed && t.isIdentifier(key)) return key.name;
   if (t.isStringLiteral(key)) return key.value;
   return undefined;

@@ -14,8 +14,9 @@
 import type { NodePath, Scope } from '@babel/traverse';
 import * as t from '@babel/types';
 import { freshContainerMethods, pureConstructors, typedArrays } from './builtins.js';
-import type { ScriptContext } from './context.js';
+import { methodKeyName, type ScriptContext } from './context.js';
 import { traverse } from './traverse.js';
+import { propName } from './walk.js';
 
 const ownedCache = new WeakMap<ScriptContext, Set<string>>();
 const freshCache = new WeakMap<ScriptContext, Map<string, boolean>>();
@@ -90,6 +91,10 @@ function computeOwned(ctx: ScriptContext): Set<string> {
     written.add(name);
     if (!value || !freshContainer(ctx, value, scope)) bad.add(name);
   };
+  // Destructuring into members (`[o.a, o[i]] = pair`): the values are whatever the source holds.
+  const writePattern = (left: t.Node, scope: Scope) => {
+    for (const m of patternMembers(left)) if (propName(m) !== undefined || !numericKey(m.property, scope, 0)) write(propName(m), null, scope);
+  };
   traverse(
     ctx.program.node,
     {
@@ -97,26 +102,22 @@ function computeOwned(ctx: ScriptContext): Set<string> {
         const left = p.node.left;
         if (t.isMemberExpression(left) || t.isOptionalMemberExpression(left)) {
           if (isPrototype(left.object)) anything = true;
-          const key = keyName(left);
+          const key = propName(left);
           if (key === undefined && numericKey(left.property, p.scope, 0)) return;
           // `o.n += 1` stores a primitive; `o.f ||= v` may store v.
           const op = p.node.operator;
           write(key, op === '=' ? p.node.right : LOGICAL_ASSIGN.has(op) ? null : PRIMITIVE, p.scope);
-        } else if (!t.isIdentifier(left)) {
-          // Destructuring into members: the values are whatever the source holds.
-          for (const m of patternMembers(left)) if (keyName(m) !== undefined || !numericKey(m.property, p.scope, 0)) write(keyName(m), null, p.scope);
-        }
+        } else if (!t.isIdentifier(left)) writePattern(left, p.scope);
       },
       'ForOfStatement|ForInStatement'(p) {
         const left = (p.node as t.ForOfStatement).left;
-        if (t.isMemberExpression(left)) write(keyName(left), null, p.scope);
-        else if (!t.isVariableDeclaration(left)) for (const m of patternMembers(left)) if (keyName(m) !== undefined || !numericKey(m.property, p.scope, 0)) write(keyName(m), null, p.scope);
+        if (!t.isVariableDeclaration(left)) writePattern(left, p.scope);
       },
       ObjectExpression(p) {
         for (const prop of p.node.properties) {
           if (t.isSpreadElement(prop)) anything = true; // copies every property of something
           else if (t.isObjectProperty(prop)) {
-            const name = prop.computed ? (t.isStringLiteral(prop.key) ? prop.key.value : undefined) : t.isIdentifier(prop.key) ? prop.key.name : t.isStringLiteral(prop.key) ? prop.key.value : undefined;
+            const name = methodKeyName(prop.key, prop.computed);
             if (name === undefined && prop.computed && numericKey(prop.key, p.scope, 0)) continue;
             write(name, prop.value as t.Node, p.scope);
           }
@@ -125,7 +126,7 @@ function computeOwned(ctx: ScriptContext): Set<string> {
       'ClassProperty|ClassPrivateProperty'(p) {
         const node = p.node as t.ClassProperty | t.ClassPrivateProperty;
         const key: t.Node = node.key;
-        const name = t.isPrivateName(key) ? `#${key.id.name}` : t.isIdentifier(key) && !(node as t.ClassProperty).computed ? key.name : t.isStringLiteral(key) ? key.value : undefined;
+        const name = t.isPrivateName(key) ? `#${key.id.name}` : methodKeyName(key, !!(node as t.ClassProperty).computed);
         write(name, node.value ?? PRIMITIVE, p.scope); // `x;` starts as undefined
       },
       CallExpression(p) {
@@ -149,13 +150,6 @@ function computeOwned(ctx: ScriptContext): Set<string> {
   const out = new Set<string>();
   for (const name of written) if (!bad.has(name) && !ctx.methods.has(name) && !ctx.methods.has(name.replace(/^#/, '')) && !/^(?:NaN|Infinity|-|\d)/.test(name)) out.add(name);
   return out;
-}
-
-function keyName(m: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
-  if (!m.computed && t.isIdentifier(m.property)) return m.property.name;
-  if (!m.computed && t.isPrivateName(m.property)) return `#${m.property.id.name}`;
-  if (m.computed && t.isStringLiteral(m.property)) return m.property.value;
-  return undefined;
 }
 
 function isPrototype(node: t.Node): boolean {

@@ -54,6 +54,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
   const local = new Map<t.Node, Facts>();
   const resolved = new Map<t.Node, Facts>();
   const walking = new Set<t.Node>();
+  let partialFacts = 0; // how often localFacts answered for a function still being walked
   const allFunctions: NodePath<t.Function>[] = [];
   traverse(ctx.program.node, {
     Function(p) {
@@ -96,7 +97,21 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
    * Top-level bindings a function, method or constructor (`new C`), or any script code it calls,
    * may store objects into (for escapes: `REG.push(this)` in a constructor).
    */
+  const storedMemo = new Map<string, Set<string>>();
   function storedRoots(callee: string, seen = new Set<string>()): Set<string> {
+    // A walk from the callee collects everything it reaches, so the outermost result is complete
+    // unless it met a function still being walked: remember the complete ones, as every `new C` asks.
+    if (seen.size === 0) {
+      const memo = storedMemo.get(callee);
+      if (memo) return memo;
+      const before = partialFacts;
+      const result = storedRootsFrom(callee, seen);
+      if (partialFacts === before) storedMemo.set(callee, result);
+      return result;
+    }
+    return storedRootsFrom(callee, seen);
+  }
+  function storedRootsFrom(callee: string, seen: Set<string>): Set<string> {
     const out = new Set<string>();
     if (seen.has(callee)) return out;
     seen.add(callee);
@@ -113,6 +128,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     if (f) return f;
     if (walking.has(fn.node)) {
       // Recursion while computing return kinds: optimistic, refined by the join of the other returns.
+      partialFacts++;
       return { ...emptyFacts(), returns: PRIM };
     }
     walking.add(fn.node);

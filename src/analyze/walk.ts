@@ -171,13 +171,7 @@ export class UnitWalker {
       if (callee.isIdentifier() && this.env.returnRoots) {
         const ref = this.resolve(callee);
         if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) {
-          const args = path.get('arguments');
-          for (const r of this.env.returnRoots(ref.name)) {
-            const m = /^#p(\d+)$/.exec(r);
-            if (m) this.valueRoots(args[Number(m[1])], seen).forEach((x) => out.add(x));
-            else if (!r.startsWith('#')) out.add(r);
-          }
-          return out;
+          return this.returnRootsAt(this.env.returnRoots(ref.name), path.get('arguments') as NodePath[], null, seen);
         }
       }
     }
@@ -385,16 +379,7 @@ export class UnitWalker {
       const name = propName(node.callee);
       if (name && this.env.ctx.methods.has(name) && !pureMethods.has(name) && !mutatingMethods.has(name)) {
         const call = init as NodePath<t.CallExpression>;
-        const args = call.get('arguments') as NodePath[];
-        const out = new Set<Root>();
-        for (const r of this.env.methodReturnRoots(name)) {
-          const m = /^#p(\d+)$/.exec(r);
-          if (m) {
-            if (args[Number(m[1])]) this.valueRoots(args[Number(m[1])], seen).forEach((x) => out.add(x));
-          } else if (r === '#this' || r === '#self') this.rootsOf(call.get('callee').get('object') as NodePath, seen).forEach((x) => out.add(x));
-          else if (!r.startsWith('#')) out.add(r);
-        }
-        return out;
+        return this.returnRootsAt(this.env.methodReturnRoots(name), call.get('arguments') as NodePath[], call.get('callee').get('object') as NodePath, seen);
       }
     }
     // A new instance of a script class: a fresh object that may keep what the constructor was given.
@@ -408,6 +393,18 @@ export class UnitWalker {
       return out;
     }
     return this.rootsOf(init, seen);
+  }
+
+  /** A callee's return roots seen at a call: its parameters become the arguments, `this` the receiver. */
+  returnRootsAt(roots: Set<Root>, args: NodePath[], receiver: NodePath | null, seen: Set<Binding>): Set<Root> {
+    const out = new Set<Root>();
+    for (const r of roots) {
+      const m = /^#p(\d+)$/.exec(r);
+      if (m) this.valueRoots(args[Number(m[1])], seen).forEach((x) => out.add(x));
+      else if (receiver && (r === '#this' || r === '#self')) this.rootsOf(receiver, seen).forEach((x) => out.add(x));
+      else if (!r.startsWith('#')) out.add(r);
+    }
+    return out;
   }
 
   /** What a callback's results may share (its parameters stand for the call's receiver and arguments). */
@@ -1438,6 +1435,16 @@ const patternMembersVisitor: Visitor<UnitWalker> = {
  * `this` in a class method, a constant holding one, or a script method that returns one.
  */
 export function scriptObject(ctx: ScriptContext, path: NodePath, depth: number): boolean {
+  if (depth > 0) return scriptObjectAt(ctx, path, depth);
+  // Asked again for every kind computed through a method call: remember the answer per node.
+  let known = scriptObjectMemo.get(path.node);
+  if (known === undefined) scriptObjectMemo.set(path.node, (known = scriptObjectAt(ctx, path, 0)));
+  return known;
+}
+
+const scriptObjectMemo = new WeakMap<t.Node, boolean>();
+
+function scriptObjectAt(ctx: ScriptContext, path: NodePath, depth: number): boolean {
   if (depth > 4 || ctx.foreign.size > 0) return false;
   const node = path.node;
   if (t.isThisExpression(node)) {
@@ -1452,17 +1459,17 @@ export function scriptObject(ctx: ScriptContext, path: NodePath, depth: number):
     if (b.scope === ctx.programScope && ctx.classes.has(id.name) && b.constant) return t.isNewExpression(node) ? constructsFresh(ctx, id.name) : true;
     if (t.isNewExpression(node) || !b.constant || !b.path.isVariableDeclarator() || !t.isIdentifier(b.path.node.id)) return false;
     const init = b.path.get('init') as NodePath;
-    return !!init.node && scriptObject(ctx, init, depth + 1);
+    return !!init.node && scriptObjectAt(ctx, init, depth + 1);
   }
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee)) {
     const name = propName(node.callee);
     const fns = name ? ctx.methods.get(name) : undefined;
-    if (!fns || !scriptObject(ctx, (path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath, depth + 1)) return false;
+    if (!fns || !scriptObjectAt(ctx, (path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath, depth + 1)) return false;
     return fns.every((fn) => {
       const body = fn.get('body') as NodePath;
-      if (body.isExpression()) return scriptObject(ctx, body, depth + 1);
+      if (body.isExpression()) return scriptObjectAt(ctx, body, depth + 1);
       const returns = ownReturns(fn);
-      return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObject(ctx, r.get('argument') as NodePath, depth + 1));
+      return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObjectAt(ctx, r.get('argument') as NodePath, depth + 1));
     });
   }
   return false;
