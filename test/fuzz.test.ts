@@ -28,7 +28,7 @@ const REQUIRED_FEATURES = [
   'exit-code', 'exit', 'await', 'await-async-fn', 'await-sleep', 'promise-binding', 'await-promise-binding',
   'timer', 'timer-mutate', 'microtask', 'import', 'require', 'emitter',
   'shape-independent', 'shape-chain', 'shape-fan', 'shape-mixed',
-  'getter', 'eval', 'global-prop', 'proxy', 'fs', 'fs-read', 'cloneable', 'identity-check',
+  'getter', 'eval', 'global-prop', 'proxy', 'fs', 'fs-read', 'cloneable', 'identity-check', 'function-field',
 ];
 
 describe('generator', () => {

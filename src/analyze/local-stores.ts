@@ -11,6 +11,7 @@ import * as t from '@babel/types';
 import { callbackMethods, effectGlobals, mutatingMethodReturns, mutatingMethods, pureGlobalCalls, pureMethods, pureNamespaces } from './builtins.js';
 import { tickBudget } from './budget.js';
 import type { ScriptContext } from './context.js';
+import { functionFields } from './function-fields.js';
 import type { Root } from './facts.js';
 
 /** The walker's value roots, given to this module so it does not depend on walk.ts. */
@@ -209,6 +210,7 @@ function topObjectsReachedBy(ctx: ScriptContext, callee: NodePath): Set<Root> {
   while (pending.length > 0) {
     const n = pending.pop()!;
     if (n.startsWith('.')) {
+      for (const fn of functionFields(ctx).get(n.slice(1)) ?? []) visit(fn.node);
       for (const cls of ctx.classes.values()) {
         for (const m of cls.node.body.body) if ((t.isClassMethod(m) || t.isClassPrivateMethod(m)) && t.isIdentifier(m.key) && m.key.name === n.slice(1)) visit(m);
       }

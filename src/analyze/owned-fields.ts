@@ -11,7 +11,7 @@
  * Also here: which script classes always construct a new object (no constructor returns a value),
  * so that changing a new instance's own properties changes nobody else's object.
  */
-import type { NodePath, Scope } from '@babel/traverse';
+import type { Binding, NodePath, Scope } from '@babel/traverse';
 import * as t from '@babel/types';
 import { freshContainerMethods, pureConstructors, typedArrays } from './builtins.js';
 import { methodKeyName, type ScriptContext } from './context.js';
@@ -69,31 +69,49 @@ function classConstructsFresh(ctx: ScriptContext, name: string): boolean {
 }
 
 const LOGICAL_ASSIGN = new Set(['||=', '&&=', '??=']);
-const PRIMITIVE = t.numericLiteral(0);
 
 const BUILTIN_BASES = new Set(['Object', 'Array', 'Map', 'Set', 'Error', 'TypeError', 'RangeError', ...typedArrays]);
 
 /** Calls that may write any property of an object they are given. */
 const PROPERTY_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'create', 'fromEntries', 'set']);
 
-function computeOwned(ctx: ScriptContext): Set<string> {
+/** One store into a named property: the value's path, or a primitive (`o.n += 1`), or unknown (`o.f ||= v`). */
+export type FieldWrite = { value: NodePath; scope: Scope } | 'primitive' | 'unknown';
+
+export interface FieldWrites {
+  /** Something may write a property we cannot name, or write any property unseen. */
+  anything: boolean;
+  /** Every store into each property name the script writes. */
+  byName: Map<string, FieldWrite[]>;
+}
+
+const writesCache = new WeakMap<ScriptContext, FieldWrites>();
+
+/** Every store of a value under a property name, anywhere in the script (memoised per script). */
+export function fieldWrites(ctx: ScriptContext): FieldWrites {
+  let w = writesCache.get(ctx);
+  if (!w) writesCache.set(ctx, (w = collectWrites(ctx)));
+  return w;
+}
+
+function collectWrites(ctx: ScriptContext): FieldWrites {
+  const byName = new Map<string, FieldWrite[]>();
   // Values from packages we do not analyse, Proxies and defineProperty may set anything; a getter
   // or setter's name is a method name, never kept (below).
-  if (ctx.foreign.size > 0 || ctx.accessors.some((a) => !a.isClassMethod() && !a.isObjectMethod())) return new Set();
-  const written = new Set<string>();
-  const bad = new Set<string>();
-  let anything = false; // something may write a property we cannot name
-  const write = (name: string | undefined, value: t.Node | null | undefined, scope: Scope) => {
+  let anything = ctx.foreign.size > 0 || ctx.accessors.some((a) => !a.isClassMethod() && !a.isObjectMethod());
+  const write = (name: string | undefined, value: FieldWrite) => {
     if (name === undefined) {
-      if (!value || !freshContainer(ctx, value, scope)) anything = true;
+      // `o[k] = v` may write any name: harmless only for a value no field rule cares about.
+      if (typeof value === 'string' || !freshContainer(ctx, value.value.node, value.scope)) anything = true;
       return;
     }
-    written.add(name);
-    if (!value || !freshContainer(ctx, value, scope)) bad.add(name);
+    const list = byName.get(name) ?? [];
+    list.push(value);
+    byName.set(name, list);
   };
   // Destructuring into members (`[o.a, o[i]] = pair`): the values are whatever the source holds.
   const writePattern = (left: t.Node, scope: Scope) => {
-    for (const m of patternMembers(left)) if (propName(m) !== undefined || !numericKey(m.property, scope, 0)) write(propName(m), null, scope);
+    for (const m of patternMembers(left)) if (propName(m) !== undefined || !numericKey(m.property, scope, 0)) write(propName(m), 'unknown');
   };
   traverse(
     ctx.program.node,
@@ -106,7 +124,7 @@ function computeOwned(ctx: ScriptContext): Set<string> {
           if (key === undefined && numericKey(left.property, p.scope, 0)) return;
           // `o.n += 1` stores a primitive; `o.f ||= v` may store v.
           const op = p.node.operator;
-          write(key, op === '=' ? p.node.right : LOGICAL_ASSIGN.has(op) ? null : PRIMITIVE, p.scope);
+          write(key, op === '=' ? { value: p.get('right'), scope: p.scope } : LOGICAL_ASSIGN.has(op) ? 'unknown' : 'primitive');
         } else if (!t.isIdentifier(left)) writePattern(left, p.scope);
       },
       'ForOfStatement|ForInStatement'(p) {
@@ -114,12 +132,12 @@ function computeOwned(ctx: ScriptContext): Set<string> {
         if (!t.isVariableDeclaration(left)) writePattern(left, p.scope);
       },
       ObjectExpression(p) {
-        for (const prop of p.node.properties) {
+        for (const [i, prop] of p.node.properties.entries()) {
           if (t.isSpreadElement(prop)) anything = true; // copies every property of something
           else if (t.isObjectProperty(prop)) {
             const name = methodKeyName(prop.key, prop.computed);
             if (name === undefined && prop.computed && numericKey(prop.key, p.scope, 0)) continue;
-            write(name, prop.value as t.Node, p.scope);
+            write(name, { value: p.get(`properties.${i}.value`) as NodePath, scope: p.scope });
           }
         }
       },
@@ -127,7 +145,7 @@ function computeOwned(ctx: ScriptContext): Set<string> {
         const node = p.node as t.ClassProperty | t.ClassPrivateProperty;
         const key: t.Node = node.key;
         const name = t.isPrivateName(key) ? `#${key.id.name}` : methodKeyName(key, !!(node as t.ClassProperty).computed);
-        write(name, node.value ?? PRIMITIVE, p.scope); // `x;` starts as undefined
+        write(name, node.value ? { value: p.get('value') as NodePath, scope: p.scope } : 'primitive'); // `x;` starts as undefined
       },
       CallExpression(p) {
         const callee = p.node.callee;
@@ -146,9 +164,22 @@ function computeOwned(ctx: ScriptContext): Set<string> {
     ctx.programScope,
     ctx.program,
   );
-  if (anything) return new Set();
+  return { anything, byName };
+}
+
+/** A property name the rules may keep: not a method of the script, not one a number turns into. */
+export function keepableField(ctx: ScriptContext, name: string): boolean {
+  return !ctx.methods.has(name) && !ctx.methods.has(name.replace(/^#/, '')) && !/^(?:NaN|Infinity|-|\d)/.test(name);
+}
+
+function computeOwned(ctx: ScriptContext): Set<string> {
+  const { anything, byName } = fieldWrites(ctx);
   const out = new Set<string>();
-  for (const name of written) if (!bad.has(name) && !ctx.methods.has(name) && !ctx.methods.has(name.replace(/^#/, '')) && !/^(?:NaN|Infinity|-|\d)/.test(name)) out.add(name);
+  if (anything) return out;
+  for (const [name, writes] of byName) {
+    const fresh = writes.every((w) => w === 'primitive' || (w !== 'unknown' && freshContainer(ctx, w.value.node, w.scope)));
+    if (fresh && keepableField(ctx, name)) out.add(name);
+  }
   return out;
 }
 
@@ -171,7 +202,7 @@ function patternMembers(node: t.Node): (t.MemberExpression | t.OptionalMemberExp
 }
 
 /** A container made by this expression, held by nothing else yet. */
-function freshContainer(ctx: ScriptContext, node: t.Node, scope: Scope): boolean {
+export function freshContainer(ctx: ScriptContext, node: t.Node, scope: Scope): boolean {
   if (t.isParenthesizedExpression(node)) return freshContainer(ctx, node.expression, scope);
   if (t.isArrayExpression(node) || t.isObjectExpression(node)) return true;
   if (primitiveValue(node, scope, 0)) return true; // not a container at all: nothing to share
@@ -250,6 +281,22 @@ function numericKey(node: t.Node, scope: Scope, depth: number): boolean {
 function bindingPrimitive(name: string, scope: Scope, depth: number, check: (n: t.Node, s: Scope, d: number) => boolean): boolean {
   const b = scope.getBinding(name);
   if (!b || b.kind === 'param' || b.kind === 'module') return false;
+  // Locals assigned from each other (`m = i; … i = m`): each holds only what the others' values
+  // and its own initial value give, so assuming the one being checked passes is sound.
+  const pending = pendingChecks.get(check) ?? new Set<Binding>();
+  pendingChecks.set(check, pending);
+  if (pending.has(b)) return true;
+  pending.add(b);
+  try {
+    return bindingPasses(b, depth, check);
+  } finally {
+    pending.delete(b);
+  }
+}
+
+const pendingChecks = new Map<(n: t.Node, s: Scope, d: number) => boolean, Set<Binding>>();
+
+function bindingPasses(b: Binding, depth: number, check: (n: t.Node, s: Scope, d: number) => boolean): boolean {
   const bp: NodePath = b.path;
   if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !bp.node.init) return false;
   const loop = bp.parentPath?.parentPath;

@@ -6,6 +6,7 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
+import { functionFields } from './function-fields.js';
 import { ANY, PRIM, addAll, addMutation, emptyFacts, foldCall, mayShare, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
 import { traverse } from './traverse.js';
 import { UnitWalker, type TopKinds } from './walk.js';
@@ -179,6 +180,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
 
   function calleeNodes(callee: string): { fns: NodePath<t.Function>[]; extra?: Facts } {
     if (callee.startsWith('.')) return { fns: ctx.methods.get(callee.slice(1)) ?? [] };
+    if (callee.startsWith('~')) return { fns: functionFields(ctx).get(callee.slice(1)) ?? [] };
     if (callee.startsWith('new ')) {
       const name = callee.slice(4);
       const cls = ctx.classes.get(name);
@@ -200,6 +202,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     const addKey = (node: t.Node, key: string) => keysOf.set(node, [...(keysOf.get(node) ?? []), key]);
     for (const [name, fn] of ctx.functions) addKey(fn.node, name);
     for (const [name, fns] of ctx.methods) for (const fn of fns) addKey(fn.node, `.${name}`);
+    for (const [name, fns] of functionFields(ctx)) for (const fn of fns) addKey(fn.node, `~${name}`);
     for (const name of ctx.classes.keys()) for (const fn of calleeNodes(`new ${name}`).fns) addKey(fn.node, `new ${name}`);
     const callers = new Map<string, Set<NodePath<t.Function>>>();
     for (const fn of allFunctions) {

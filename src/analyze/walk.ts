@@ -24,6 +24,7 @@ import {
 import type { ScriptContext } from './context.js';
 import { checkBudget, tickBudget } from './budget.js';
 import { storedIntoLocal, type RootsOf } from './local-stores.js';
+import { functionFields, storesScriptFunction } from './function-fields.js';
 import { constructsFresh, ownedFields } from './owned-fields.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
@@ -695,6 +696,8 @@ export class UnitWalker {
       if (name === 'digest' && args.length === 1) return PRIM;
       // The script's own method, on what can only be the script's class or instance: what it returns.
       if (this.env.ctx.methods.has(name)) return scriptObject(this.env.ctx, obj, 0) ? this.env.returnKind(`.${name}`, argKinds) : ANY;
+      if (this.fieldFunction(name, obj)) return this.env.returnKind(`~${name}`, argKinds);
+      if (storesScriptFunction(this.env.ctx, name)) return ANY;
       const mret = mutatingMethodReturns.get(name);
       if (mret !== undefined) {
         const r = this.kindOf(obj);
@@ -973,6 +976,15 @@ export class UnitWalker {
       // What a built-in method of this name would change (the script's method is followed through its summary).
       const container = this.containerRoots(object);
       if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver, receiverContainer: container });
+      else if (this.fieldFunction(name, object)) {
+        // `this.compare(a, b)`: one of the functions stored under that name, whichever it is.
+        f.calls.push({ callee: `~${name}`, args: argRoots, argKinds, argFns, receiver, receiverContainer: container });
+        return;
+      }
+      if (!scriptMethod && storesScriptFunction(this.env.ctx, name)) {
+        this.unknownCall(argRoots, receiver); // `.toString()` may be a function the script stored
+        return;
+      }
       if (mutatingMethods.has(name)) {
         let k: SymKind = PRIM;
         storedArgs(name, argKinds.length).forEach((i) => (k = joinSym(k, argKinds[i])));
@@ -990,6 +1002,11 @@ export class UnitWalker {
       return;
     }
     this.unknownCall(argRoots, none);
+  }
+
+  /** A field of a script object that holds only functions the script wrote (see function-fields.ts). */
+  fieldFunction(name: string, object: NodePath): boolean {
+    return functionFields(this.env.ctx).has(name) && scriptObject(this.env.ctx, object, 0);
   }
 
   /** Two values that may be objects compared by identity. */

@@ -102,6 +102,28 @@ function classDecl(ctx: Ctx): void {
   }
 }
 
+/**
+ * A class that keeps a function and calls it as `this.fn(k)`: given an arrow that reads a global,
+ * one that prints, or a script function that reads or writes globals.
+ */
+function keeperClass(ctx: Ctx): void {
+  const name = ctx.fresh('K');
+  ctx.feature('function-field');
+  ctx.emit(`class ${name} {\n  constructor(fn) {\n    this.fn = fn;\n  }\n  run(k) {\n    return this.fn(k);\n  }\n}`);
+  const inst = ctx.fresh('kp');
+  const named = ctx.funcsOf('writer', 'reader');
+  const g = ctx.any('num');
+  const form = ctx.rng.int(0, 2);
+  let fn: string;
+  if (form === 0 && named.length > 0) fn = ctx.rng.pick(named).name;
+  else if (form === 1) fn = `(k) => {\n  console.log('${inst}', k);\n  return k % 7;\n}`;
+  else fn = `(k) => (k + ${g ? g.name : ctx.lit()}) % 1000`;
+  ctx.emit(`const ${inst} = new ${name}(${fn});`);
+  const r = ctx.fresh('r');
+  ctx.emit(`const ${r} = ${inst}.run(${numAtom(ctx)});`);
+  ctx.declare({ name: r, ty: 'num', decl: 'const' });
+}
+
 function instance(ctx: Ctx): void {
   const cls = ctx.rng.pick(ctx.classes);
   const name = ctx.fresh('i');
@@ -133,4 +155,5 @@ export const functionGens: Gen[] = [
   { name: 'fn-value', weight: 1, run: fnValue },
   { name: 'class', weight: 1.2, when: (c) => c.classes.length < 2, run: classDecl },
   { name: 'instance', weight: 3, when: (c) => c.classes.length > 0, run: instance },
+  { name: 'function-field', weight: 0.6, run: keeperClass },
 ];

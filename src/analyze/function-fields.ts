@@ -1,0 +1,226 @@
+/**
+ * Fields that hold functions. `class Queue { constructor(compare) { this.compare = compare } …
+ * this.compare(a[i], a[p]) }` calls whatever was given to `new Queue(…)`: when every `new Queue`
+ * in the script passes a function written out (`(a, b) => a.time - b.time`) or a script function,
+ * the call runs one of those, and its facts are theirs instead of "anything at all".
+ *
+ * A property name qualifies when every store into it anywhere in the script is such a function,
+ * or a value that cannot be called (a number, a new array: calling it throws, and does nothing
+ * else). A function written out qualifies only if it names nothing but its own variables and the
+ * script's top-level ones, so that its facts mean the same wherever it is called. Parameters are
+ * followed to every call of their function, which must be called only directly.
+ */
+import type { Binding, NodePath } from '@babel/traverse';
+import * as t from '@babel/types';
+import type { ScriptContext } from './context.js';
+import { fieldWrites, freshContainer, keepableField } from './owned-fields.js';
+
+type Fn = NodePath<t.Function>;
+
+const cache = new WeakMap<ScriptContext, Map<string, Fn[]>>();
+
+/** Property name → every function a store into it may hold (names whose stores are all known). */
+export function functionFields(ctx: ScriptContext): Map<string, Fn[]> {
+  let out = cache.get(ctx);
+  if (!out) cache.set(ctx, (out = compute(ctx)));
+  return out;
+}
+
+/** Names a built-in prototype defines: a script object without its own field would find these. */
+const BUILTIN_NAMES = new Set<string>();
+for (const c of [Object, Function, Array, Map, Set, WeakMap, WeakSet, Promise, Error, Date, RegExp, String, Number, Boolean, Symbol, ArrayBuffer, DataView, Object.getPrototypeOf(Int8Array)]) {
+  for (const name of Object.getOwnPropertyNames(c.prototype)) BUILTIN_NAMES.add(name);
+}
+
+function compute(ctx: ScriptContext): Map<string, Fn[]> {
+  const out = new Map<string, Fn[]>();
+  const { anything, byName } = fieldWrites(ctx);
+  if (anything || constructsUnseen(ctx)) return out;
+  for (const [name, writes] of byName) {
+    if (!keepableField(ctx, name) || BUILTIN_NAMES.has(name) || name.startsWith('#')) continue;
+    const fns = new Set<Fn>();
+    let known = true;
+    for (const w of writes) {
+      if (w === 'primitive') continue;
+      if (w === 'unknown') {
+        known = false;
+        break;
+      }
+      const found = functionsOf(ctx, w.value, 0);
+      if (!found) {
+        known = false;
+        break;
+      }
+      found.forEach((f) => fns.add(f));
+    }
+    if (known && fns.size > 0) out.set(name, [...fns]);
+  }
+  return out;
+}
+
+const heldCache = new WeakMap<ScriptContext, Map<string, boolean>>();
+
+/**
+ * Some store puts a function the script wrote under this name (`this.toString = () => …`), so a
+ * call of `.name(…)` may run it rather than the built-in method of that name.
+ */
+export function storesScriptFunction(ctx: ScriptContext, name: string): boolean {
+  let memo = heldCache.get(ctx);
+  if (!memo) heldCache.set(ctx, (memo = new Map()));
+  let held = memo.get(name);
+  if (held === undefined) {
+    const writes = fieldWrites(ctx).byName.get(name) ?? [];
+    held = writes.some((w) => typeof w !== 'string' && (w.value.isFunction() || (functionsOf(ctx, w.value, 0)?.length ?? 0) > 0));
+    memo.set(name, held);
+  }
+  return held;
+}
+
+/** `new this(…)`, `new cls(…)`: a constructor we cannot name may be one whose arguments we follow. */
+function constructsUnseen(ctx: ScriptContext): boolean {
+  let unseen = false;
+  ctx.program.traverse({
+    NewExpression(p) {
+      const c = p.node.callee;
+      if (!t.isIdentifier(c)) unseen = true;
+      else {
+        const b = p.scope.getBinding(c.name);
+        if (b && !(b.scope === ctx.programScope && ctx.classes.has(c.name))) unseen = true;
+      }
+    },
+  });
+  return unseen;
+}
+
+/** Every function this expression may evaluate to, or undefined when that is not known; `[]` for a value that cannot be called. */
+function functionsOf(ctx: ScriptContext, p: NodePath, depth: number): Fn[] | undefined {
+  if (depth > 6) return undefined;
+  const node = p.node;
+  if (t.isParenthesizedExpression(node)) return functionsOf(ctx, p.get('expression') as NodePath, depth);
+  if (p.isFunctionExpression() || p.isArrowFunctionExpression()) return selfContained(ctx, p) ? [p] : undefined;
+  if (t.isIdentifier(node)) {
+    if (node.name === 'undefined' && !p.scope.getBinding('undefined')) return [];
+    const b = p.scope.getBinding(node.name);
+    if (!b || !b.constant) return undefined;
+    if (b.scope === ctx.programScope) {
+      const fn = ctx.functions.get(node.name);
+      return fn ? [fn] : undefined;
+    }
+    if (b.kind === 'param') return parameterFunctions(ctx, b, depth);
+    const bp = b.path;
+    if (bp.isVariableDeclarator() && t.isIdentifier(bp.node.id) && bp.node.init) {
+      const loop = bp.parentPath?.parentPath;
+      if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return undefined;
+      return functionsOf(ctx, bp.get('init') as NodePath, depth + 1);
+    }
+    return undefined;
+  }
+  if (t.isConditionalExpression(node)) {
+    const a = functionsOf(ctx, p.get('consequent') as NodePath, depth + 1);
+    const c = a && functionsOf(ctx, p.get('alternate') as NodePath, depth + 1);
+    return a && c ? [...a, ...c] : undefined;
+  }
+  // Numbers, strings, new arrays and instances: calling one throws a TypeError and does nothing else.
+  if (!t.isClassExpression(node) && freshContainer(ctx, node, p.scope)) return [];
+  return undefined;
+}
+
+/** A parameter: the functions every caller passes in its place (and its default). */
+function parameterFunctions(ctx: ScriptContext, b: Binding, depth: number): Fn[] | undefined {
+  let param: NodePath = b.path;
+  let fallback: NodePath | undefined;
+  if (param.parentPath?.isAssignmentPattern() && param.parentPath.node.left === param.node) {
+    fallback = param.parentPath.get('right') as NodePath;
+    param = param.parentPath;
+  } else if (param.isAssignmentPattern()) {
+    fallback = param.get('right') as NodePath;
+  }
+  // `({ compare }) => …`: the binding is part of an argument, not the argument.
+  if (!t.isIdentifier(param.isAssignmentPattern() ? param.node.left : param.node)) return undefined;
+  const fn = param.parentPath;
+  if (!fn?.isFunction()) return undefined;
+  const index = (fn.node.params as t.Node[]).indexOf(param.node);
+  if (index < 0 || (fn.node.params as t.Node[]).slice(0, index).some((q) => t.isRestElement(q))) return undefined;
+  const sites = callSites(ctx, fn);
+  if (!sites) return undefined;
+  const out: Fn[] = [];
+  if (fallback) {
+    const d = functionsOf(ctx, fallback, depth + 1);
+    if (!d) return undefined;
+    out.push(...d);
+  }
+  for (const call of sites) {
+    const args = call.get('arguments') as NodePath[];
+    if (args.slice(0, index + 1).some((a) => a.isSpreadElement())) return undefined;
+    const arg = args[index];
+    if (!arg) continue; // undefined: the default, or a TypeError when called
+    const found = functionsOf(ctx, arg, depth + 1);
+    if (!found) return undefined;
+    out.push(...found);
+  }
+  return out;
+}
+
+/** Every call of a class constructor or top-level function, when it is only ever called directly. */
+function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] | undefined {
+  let name: string | undefined;
+  let isClass = false;
+  if (fn.isClassMethod() && fn.node.kind === 'constructor') {
+    const cls = fn.parentPath?.parentPath;
+    if (!cls?.isClassDeclaration() || !cls.node.id) return undefined;
+    name = cls.node.id.name;
+    isClass = true;
+  } else {
+    for (const [n, f] of ctx.functions) if (f === fn || f.node === fn.node) name = n;
+  }
+  if (!name) return undefined;
+  const b = ctx.programScope.getBinding(name);
+  if (!b || !b.constant) return undefined;
+  const sites: NodePath<t.CallExpression | t.NewExpression>[] = [];
+  for (const ref of b.referencePaths) {
+    const parent = ref.parentPath;
+    if (isClass && parent?.isNewExpression() && parent.node.callee === ref.node) sites.push(parent);
+    else if (!isClass && parent?.isCallExpression() && parent.node.callee === ref.node) sites.push(parent);
+    // `Queue.from(…)`: a static member; a subclass or a value passed around may call it unseen.
+    else if (isClass && parent?.isMemberExpression() && parent.node.object === ref.node && !parent.node.computed) continue;
+    else return undefined;
+  }
+  return sites;
+}
+
+/**
+ * A function written out that names only its own variables, the script's top-level ones and
+ * globals, and (an arrow) no `this` or `arguments` of the code around it.
+ */
+function selfContained(ctx: ScriptContext, fn: NodePath<t.Function>): boolean {
+  const start = fn.node.start!;
+  const end = fn.node.end!;
+  let ok = true;
+  const arrow = fn.isArrowFunctionExpression();
+  fn.traverse({
+    ReferencedIdentifier(p) {
+      const name = (p.node as t.Identifier).name;
+      if (arrow && name === 'arguments' && !insideOwnFunction(p, fn)) ok = false;
+      const b = p.scope.getBinding(name);
+      if (!b || b.scope === ctx.programScope) return;
+      const at = b.identifier.start!;
+      if (at < start || at > end) ok = false;
+    },
+    ThisExpression(p) {
+      if (arrow && !insideOwnFunction(p, fn)) ok = false;
+    },
+    Super() {
+      ok = false;
+    },
+    MetaProperty() {
+      ok = false;
+    },
+  });
+  return ok;
+}
+
+/** Inside a non-arrow function nested in `fn` (its own `this` and `arguments`). */
+function insideOwnFunction(p: NodePath, fn: NodePath): boolean {
+  const owner = p.findParent((q) => q === fn || (q.isFunction() && !q.isArrowFunctionExpression()));
+  return !!owner && owner !== fn;
+}
