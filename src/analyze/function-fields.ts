@@ -27,7 +27,7 @@ export function functionFields(ctx: ScriptContext): Map<string, Fn[]> {
 }
 
 /** Names a built-in prototype defines: a script object without its own field would find these. */
-const BUILTIN_NAMES = new Set<string>();
+export const BUILTIN_NAMES = new Set<string>();
 for (const c of [Object, Function, Array, Map, Set, WeakMap, WeakSet, Promise, Error, Date, RegExp, String, Number, Boolean, Symbol, ArrayBuffer, DataView, Object.getPrototypeOf(Int8Array)]) {
   for (const name of Object.getOwnPropertyNames(c.prototype)) BUILTIN_NAMES.add(name);
 }
@@ -77,7 +77,7 @@ export function storesScriptFunction(ctx: ScriptContext, name: string): boolean 
 }
 
 /** `new this(…)`, `new cls(…)`: a constructor we cannot name may be one whose arguments we follow. */
-function constructsUnseen(ctx: ScriptContext): boolean {
+export function constructsUnseen(ctx: ScriptContext): boolean {
   let unseen = false;
   ctx.program.traverse({
     NewExpression(p) {
@@ -162,7 +162,7 @@ function parameterFunctions(ctx: ScriptContext, b: Binding, depth: number): Fn[]
 }
 
 /** Every call of a class constructor or top-level function, when it is only ever called directly. */
-function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] | undefined {
+export function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] | undefined {
   let name: string | undefined;
   let isClass = false;
   if (fn.isClassMethod() && fn.node.kind === 'constructor') {

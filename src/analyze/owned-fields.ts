@@ -83,6 +83,8 @@ export interface FieldWrites {
   anything: boolean;
   /** Every store into each property name the script writes. */
   byName: Map<string, FieldWrite[]>;
+  /** Some store under a name we cannot tell may store an object (a new one: harmless to owned fields). */
+  unnamedObjects: boolean;
 }
 
 const writesCache = new WeakMap<ScriptContext, FieldWrites>();
@@ -96,6 +98,7 @@ export function fieldWrites(ctx: ScriptContext): FieldWrites {
 
 function collectWrites(ctx: ScriptContext): FieldWrites {
   const byName = new Map<string, FieldWrite[]>();
+  let unnamedObjects = false;
   // Values from packages we do not analyse, Proxies and defineProperty may set anything; a getter
   // or setter's name is a method name, never kept (below).
   let anything = ctx.foreign.size > 0 || ctx.accessors.some((a) => !a.isClassMethod() && !a.isObjectMethod());
@@ -103,6 +106,7 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
     if (name === undefined) {
       // `o[k] = v` may write any name: harmless only for a value no field rule cares about.
       if (typeof value === 'string' || !freshContainer(ctx, value.value.node, value.scope)) anything = true;
+      else if (!primitiveValue(value.value.node, value.scope, 0)) unnamedObjects = true;
       return;
     }
     const list = byName.get(name) ?? [];
@@ -164,7 +168,7 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
     ctx.programScope,
     ctx.program,
   );
-  return { anything, byName };
+  return { anything, byName, unnamedObjects };
 }
 
 /** A property name the rules may keep: not a method of the script, not one a number turns into. */
@@ -241,7 +245,7 @@ export function freshContainer(ctx: ScriptContext, node: t.Node, scope: Scope): 
 }
 
 /** Syntactically a primitive: a literal, arithmetic, a comparison, a template, `.length`, Math.*. */
-function primitiveValue(node: t.Node, scope: Scope, depth: number): boolean {
+export function primitiveValue(node: t.Node, scope: Scope, depth: number): boolean {
   if (t.isNumericLiteral(node) || t.isStringLiteral(node) || t.isBooleanLiteral(node) || t.isNullLiteral(node) || t.isBigIntLiteral(node)) return true;
   if (t.isTemplateLiteral(node) || t.isBinaryExpression(node) || t.isUpdateExpression(node) || t.isUnaryExpression(node)) return true;
   if (t.isParenthesizedExpression(node)) return primitiveValue(node.expression, scope, depth);

@@ -47,8 +47,10 @@ test('owned fields: anything that could write a field unseen turns the refinemen
     'function share(o, p) { o.data = p.data; }',
   ];
   for (const extra of unseen) {
-    const lines = extra.split('\n').length;
-    assert.deepEqual(mutatesAt(matrix(extra), 17 + lines), ['a'], extra);
+    // JSON.parse keeps primitive fields off (this.n would otherwise be known to be a number).
+    const code = `${extra}\nJSON.parse('{}');`;
+    const lines = code.split('\n').length;
+    assert.deepEqual(mutatesAt(matrix(code), 17 + lines), ['a'], extra);
   }
 });
 
@@ -86,4 +88,8 @@ function fill() {
 const k = fill();
 `;
   assert.deepEqual(mutatesAt(code, 13), ['pool']);
+});
+
+test('owned fields: with this.n known to be a number, the new instance shares nothing even when the rule is off', () => {
+  assert.deepEqual(mutatesAt(matrix('function share(o, p) { o.data = p.data; }'), 18), []);
 });
