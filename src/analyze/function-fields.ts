@@ -35,7 +35,7 @@ for (const c of [Object, Function, Array, Map, Set, WeakMap, WeakSet, Promise, E
 function compute(ctx: ScriptContext): Map<string, Fn[]> {
   const out = new Map<string, Fn[]>();
   const { anything, byName } = fieldWrites(ctx);
-  if (anything || constructsUnseen(ctx)) return out;
+  if (anything) return out;
   for (const [name, writes] of byName) {
     if (!keepableField(ctx, name) || BUILTIN_NAMES.has(name) || name.startsWith('#')) continue;
     const fns = new Set<Fn>();
@@ -46,7 +46,7 @@ function compute(ctx: ScriptContext): Map<string, Fn[]> {
         known = false;
         break;
       }
-      const found = functionsOf(ctx, w.value, 0);
+      const found = functionsOf(ctx, w, 0);
       if (!found) {
         known = false;
         break;
@@ -70,25 +70,30 @@ export function storesScriptFunction(ctx: ScriptContext, name: string): boolean 
   let held = memo.get(name);
   if (held === undefined) {
     const writes = fieldWrites(ctx).byName.get(name) ?? [];
-    held = writes.some((w) => typeof w !== 'string' && (w.value.isFunction() || (functionsOf(ctx, w.value, 0)?.length ?? 0) > 0));
+    held = writes.some((w) => typeof w !== 'string' && (w.isFunction() || (functionsOf(ctx, w, 0)?.length ?? 0) > 0));
     memo.set(name, held);
   }
   return held;
 }
 
+const unseenCache = new WeakMap<ScriptContext, boolean>();
+
 /** `new this(…)`, `new cls(…)`: a constructor we cannot name may be one whose arguments we follow. */
-export function constructsUnseen(ctx: ScriptContext): boolean {
-  let unseen = false;
+function constructsUnseen(ctx: ScriptContext): boolean {
+  let unseen = unseenCache.get(ctx);
+  if (unseen !== undefined) return unseen;
+  unseen = false;
   ctx.program.traverse({
     NewExpression(p) {
       const c = p.node.callee;
-      if (!t.isIdentifier(c)) unseen = true;
-      else {
-        const b = p.scope.getBinding(c.name);
-        if (b && !(b.scope === ctx.programScope && ctx.classes.has(c.name))) unseen = true;
+      const b = t.isIdentifier(c) ? p.scope.getBinding(c.name) : undefined;
+      if (!t.isIdentifier(c) || (b && !(b.scope === ctx.programScope && ctx.classes.has(c.name)))) {
+        unseen = true;
+        p.stop();
       }
     },
   });
+  unseenCache.set(ctx, unseen);
   return unseen;
 }
 
@@ -127,42 +132,45 @@ function functionsOf(ctx: ScriptContext, p: NodePath, depth: number): Fn[] | und
 
 /** A parameter: the functions every caller passes in its place (and its default). */
 function parameterFunctions(ctx: ScriptContext, b: Binding, depth: number): Fn[] | undefined {
-  let param: NodePath = b.path;
-  let fallback: NodePath | undefined;
-  if (param.parentPath?.isAssignmentPattern() && param.parentPath.node.left === param.node) {
-    fallback = param.parentPath.get('right') as NodePath;
-    param = param.parentPath;
-  } else if (param.isAssignmentPattern()) {
-    fallback = param.get('right') as NodePath;
-  }
-  // `({ compare }) => …`: the binding is part of an argument, not the argument.
-  if (!t.isIdentifier(param.isAssignmentPattern() ? param.node.left : param.node)) return undefined;
-  const fn = param.parentPath;
-  if (!fn?.isFunction()) return undefined;
-  const index = (fn.node.params as t.Node[]).indexOf(param.node);
-  if (index < 0 || (fn.node.params as t.Node[]).slice(0, index).some((q) => t.isRestElement(q))) return undefined;
-  const sites = callSites(ctx, fn);
-  if (!sites) return undefined;
+  const values = parameterValues(ctx, b);
+  if (!values) return undefined;
   const out: Fn[] = [];
-  if (fallback) {
-    const d = functionsOf(ctx, fallback, depth + 1);
-    if (!d) return undefined;
-    out.push(...d);
-  }
-  for (const call of sites) {
-    const args = call.get('arguments') as NodePath[];
-    if (args.slice(0, index + 1).some((a) => a.isSpreadElement())) return undefined;
-    const arg = args[index];
-    if (!arg) continue; // undefined: the default, or a TypeError when called
-    const found = functionsOf(ctx, arg, depth + 1);
+  for (const v of values) {
+    const found = functionsOf(ctx, v, depth + 1);
     if (!found) return undefined;
     out.push(...found);
   }
   return out;
 }
 
+/**
+ * Every expression a plain parameter may take its value from: its default and the argument in its
+ * place at each call (a missing one is undefined). Undefined when some call cannot be seen: the
+ * function or class is used as a value, constructed as `new this()`, or called with a spread.
+ */
+export function parameterValues(ctx: ScriptContext, b: Binding): NodePath[] | undefined {
+  let param: NodePath = b.path;
+  if (param.parentPath?.isAssignmentPattern() && param.parentPath.node.left === param.node) param = param.parentPath;
+  const values: NodePath[] = [];
+  if (param.isAssignmentPattern()) values.push(param.get('right') as NodePath);
+  // `({ compare }) => …`: the binding is part of an argument, not the argument.
+  if (!t.isIdentifier(param.isAssignmentPattern() ? param.node.left : param.node)) return undefined;
+  const fn = param.parentPath;
+  if (!fn?.isFunction() || constructsUnseen(ctx)) return undefined;
+  const index = (fn.node.params as t.Node[]).indexOf(param.node);
+  if (index < 0 || (fn.node.params as t.Node[]).slice(0, index).some((q) => t.isRestElement(q))) return undefined;
+  const sites = callSites(ctx, fn);
+  if (!sites) return undefined;
+  for (const call of sites) {
+    const args = call.get('arguments') as NodePath[];
+    if (args.slice(0, index + 1).some((a) => a.isSpreadElement())) return undefined;
+    if (args[index]) values.push(args[index]);
+  }
+  return values;
+}
+
 /** Every call of a class constructor or top-level function, when it is only ever called directly. */
-export function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] | undefined {
+function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] | undefined {
   let name: string | undefined;
   let isClass = false;
   if (fn.isClassMethod() && fn.node.kind === 'constructor') {

@@ -76,7 +76,7 @@ const BUILTIN_BASES = new Set(['Object', 'Array', 'Map', 'Set', 'Error', 'TypeEr
 const PROPERTY_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'create', 'fromEntries', 'set']);
 
 /** One store into a named property: the value's path, or a primitive (`o.n += 1`), or unknown (`o.f ||= v`). */
-export type FieldWrite = { value: NodePath; scope: Scope } | 'primitive' | 'unknown';
+export type FieldWrite = NodePath | 'primitive' | 'unknown';
 
 export interface FieldWrites {
   /** Something may write a property we cannot name, or write any property unseen. */
@@ -105,8 +105,8 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
   const write = (name: string | undefined, value: FieldWrite) => {
     if (name === undefined) {
       // `o[k] = v` may write any name: harmless only for a value no field rule cares about.
-      if (typeof value === 'string' || !freshContainer(ctx, value.value.node, value.scope)) anything = true;
-      else if (!primitiveValue(value.value.node, value.scope, 0)) unnamedObjects = true;
+      if (typeof value === 'string' || !freshContainer(ctx, value.node, value.scope)) anything = true;
+      else if (!primitiveValue(value.node, value.scope, 0)) unnamedObjects = true;
       return;
     }
     const list = byName.get(name) ?? [];
@@ -128,7 +128,7 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
           if (key === undefined && numericKey(left.property, p.scope, 0)) return;
           // `o.n += 1` stores a primitive; `o.f ||= v` may store v.
           const op = p.node.operator;
-          write(key, op === '=' ? { value: p.get('right'), scope: p.scope } : LOGICAL_ASSIGN.has(op) ? 'unknown' : 'primitive');
+          write(key, op === '=' ? p.get('right') : LOGICAL_ASSIGN.has(op) ? 'unknown' : 'primitive');
         } else if (!t.isIdentifier(left)) writePattern(left, p.scope);
       },
       'ForOfStatement|ForInStatement'(p) {
@@ -141,7 +141,7 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
           else if (t.isObjectProperty(prop)) {
             const name = methodKeyName(prop.key, prop.computed);
             if (name === undefined && prop.computed && numericKey(prop.key, p.scope, 0)) continue;
-            write(name, { value: p.get(`properties.${i}.value`) as NodePath, scope: p.scope });
+            write(name, p.get(`properties.${i}.value`) as NodePath);
           }
         }
       },
@@ -149,7 +149,7 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
         const node = p.node as t.ClassProperty | t.ClassPrivateProperty;
         const key: t.Node = node.key;
         const name = t.isPrivateName(key) ? `#${key.id.name}` : methodKeyName(key, !!(node as t.ClassProperty).computed);
-        write(name, node.value ? { value: p.get('value') as NodePath, scope: p.scope } : 'primitive'); // `x;` starts as undefined
+        write(name, node.value ? (p.get('value') as NodePath) : 'primitive'); // `x;` starts as undefined
       },
       CallExpression(p) {
         const callee = p.node.callee;
@@ -181,7 +181,7 @@ function computeOwned(ctx: ScriptContext): Set<string> {
   const out = new Set<string>();
   if (anything) return out;
   for (const [name, writes] of byName) {
-    const fresh = writes.every((w) => w === 'primitive' || (w !== 'unknown' && freshContainer(ctx, w.value.node, w.scope)));
+    const fresh = writes.every((w) => w === 'primitive' || (w !== 'unknown' && freshContainer(ctx, w.node, w.scope)));
     if (fresh && keepableField(ctx, name)) out.add(name);
   }
   return out;

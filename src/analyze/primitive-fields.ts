@@ -13,7 +13,7 @@
 import type { Binding, NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
-import { BUILTIN_NAMES, callSites, constructsUnseen } from './function-fields.js';
+import { BUILTIN_NAMES, parameterValues } from './function-fields.js';
 import { fieldWrites, keepableField, primitiveValue } from './owned-fields.js';
 import { propName } from './walk.js';
 
@@ -47,12 +47,11 @@ function compute(ctx: ScriptContext): Set<string> {
   if (anything || unnamedObjects || readsForeignShapes(ctx)) return new Set();
   const names = new Set<string>();
   for (const name of byName.keys()) if (keepableField(ctx, name) && !BUILTIN_NAMES.has(name) && !BUILTIN_OBJECT_PROPS.has(name)) names.add(name);
-  const followParams = !constructsUnseen(ctx);
   // Largest consistent set: drop a name while one of its stores may not be a primitive.
   for (let changed = true; changed; ) {
     changed = false;
     for (const name of [...names]) {
-      const ok = byName.get(name)!.every((w) => w === 'primitive' || (w !== 'unknown' && primitiveExpr(ctx, w.value, names, followParams, 0, new Set())));
+      const ok = byName.get(name)!.every((w) => w === 'primitive' || (w !== 'unknown' && primitiveExpr(ctx, w, names, 0, new Set())));
       if (!ok) {
         names.delete(name);
         changed = true;
@@ -76,11 +75,11 @@ function readsForeignShapes(ctx: ScriptContext): boolean {
   return found;
 }
 
-function primitiveExpr(ctx: ScriptContext, p: NodePath, names: Set<string>, followParams: boolean, depth: number, seen: Set<Binding>): boolean {
+function primitiveExpr(ctx: ScriptContext, p: NodePath, names: Set<string>, depth: number, seen: Set<Binding>): boolean {
   if (depth > 6) return false;
   const node = p.node;
   if (primitiveValue(node, p.scope, 0)) return true;
-  const next = (q: NodePath) => primitiveExpr(ctx, q, names, followParams, depth + 1, seen);
+  const next = (q: NodePath) => primitiveExpr(ctx, q, names, depth + 1, seen);
   if (t.isParenthesizedExpression(node)) return next(p.get('expression') as NodePath);
   if (t.isConditionalExpression(node)) return next(p.get('consequent') as NodePath) && next(p.get('alternate') as NodePath);
   if (t.isLogicalExpression(node)) return next(p.get('left') as NodePath) && next(p.get('right') as NodePath);
@@ -97,7 +96,7 @@ function primitiveExpr(ctx: ScriptContext, p: NodePath, names: Set<string>, foll
     if (!b || b.scope === ctx.programScope) return !!b && ctx.primitives.has(node.name);
     if (seen.has(b)) return true; // assigned from each other: checked as one
     seen.add(b);
-    if (b.kind === 'param') return followParams && parameterPrimitive(ctx, b, next);
+    if (b.kind === 'param') return parameterValues(ctx, b)?.every(next) ?? false;
     const bp = b.path;
     if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !bp.node.init) return false;
     const loop = bp.parentPath?.parentPath;
@@ -112,24 +111,4 @@ function primitiveExpr(ctx: ScriptContext, p: NodePath, names: Set<string>, foll
     });
   }
   return false;
-}
-
-/** A parameter every direct call passes a primitive in (and whose default is one). */
-function parameterPrimitive(ctx: ScriptContext, b: Binding, check: (p: NodePath) => boolean): boolean {
-  let param: NodePath = b.path;
-  if (param.parentPath?.isAssignmentPattern() && param.parentPath.node.left === param.node) param = param.parentPath;
-  if (param.isAssignmentPattern()) {
-    if (!t.isIdentifier(param.node.left) || !check(param.get('right') as NodePath)) return false;
-  } else if (!t.isIdentifier(param.node)) return false;
-  const fn = param.parentPath;
-  if (!fn?.isFunction()) return false;
-  const index = (fn.node.params as t.Node[]).indexOf(param.node);
-  if (index < 0 || (fn.node.params as t.Node[]).slice(0, index).some((q) => t.isRestElement(q))) return false;
-  const sites = callSites(ctx, fn);
-  if (!sites) return false;
-  return sites.every((call) => {
-    const args = call.get('arguments') as NodePath[];
-    if (args.slice(0, index + 1).some((a) => a.isSpreadElement())) return false;
-    return !args[index] || check(args[index]); // a missing argument is undefined
-  });
 }

@@ -982,8 +982,7 @@ export class UnitWalker {
         // `this.compare(a, b)`: one of the functions stored under that name, whichever it is.
         f.calls.push({ callee: `~${name}`, args: argRoots, argKinds, argFns, receiver, receiverContainer: container });
         return;
-      }
-      if (!scriptMethod && storesScriptFunction(this.env.ctx, name)) {
+      } else if (storesScriptFunction(this.env.ctx, name)) {
         this.unknownCall(argRoots, receiver); // `.toString()` may be a function the script stored
         return;
       }
