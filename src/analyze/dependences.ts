@@ -29,6 +29,12 @@ export interface Dependences {
   aliasClasses: string[][];
   /** Per statement: every binding it reads or writes, versions included. */
   accessSets: Map<number, { reads: Set<string>; writes: Set<string> }>;
+  /**
+   * Values that cannot be cloned but whose statement any thread may run again (a Graph built
+   * from constants that nothing changes afterwards): a thread that needs one makes its own copy,
+   * so its users are not grouped with the statement that makes it. Never sent.
+   */
+  copyOnly: Set<string>;
 }
 
 class UnionFind<T> {
@@ -83,6 +89,8 @@ export function buildDependences(
   tasks: number[],
   staticNames: Set<string>,
   kinds: TopKinds,
+  /** Whether a value that cannot be cloned may instead be made again by its producer on each thread. */
+  remakeable: (name: string, producer: number) => boolean = () => false,
 ): Dependences {
   const isTracked = (n: string) => !staticNames.has(n) && !n.startsWith('#');
 
@@ -165,9 +173,14 @@ export function buildDependences(
   // Groups: values that cannot be cloned stay with their producer; shared objects stay together.
   const groups = new UnionFind<number>();
   const groupReasons = new Map<number, string>();
+  const copyOnly = new Set<string>();
   for (const id of tasks) {
     for (const [v, producer] of reaching.get(id)!) {
       if ((kinds.get(v)?.k ?? 'any') === 'any') {
+        if (remakeable(v, producer)) {
+          copyOnly.add(v);
+          continue;
+        }
         groups.union(producer, id);
         groupReasons.set(id, `uses \`${v}\`, which cannot be copied to another thread`);
       }
@@ -208,5 +221,5 @@ export function buildDependences(
   }
 
   edges.sort((a, b) => a.from - b.from || a.to - b.to || a.kind.localeCompare(b.kind));
-  return { edges, reaching, pinned, group, groupReasons, aliasClasses: multi, accessSets };
+  return { edges, reaching, pinned, group, groupReasons, aliasClasses: multi, accessSets, copyOnly };
 }

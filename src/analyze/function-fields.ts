@@ -169,15 +169,20 @@ export function parameterValues(ctx: ScriptContext, b: Binding): NodePath[] | un
   return values;
 }
 
-/** Every call of a class constructor or top-level function, when it is only ever called directly. */
+/** Every call of a class constructor, static method or top-level function, when it is only ever called directly. */
 function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] | undefined {
   let name: string | undefined;
   let isClass = false;
-  if (fn.isClassMethod() && fn.node.kind === 'constructor') {
+  let staticName: string | undefined;
+  if (fn.isClassMethod() && (fn.node.kind === 'constructor' || (fn.node.static && fn.node.kind === 'method'))) {
     const cls = fn.parentPath?.parentPath;
     if (!cls?.isClassDeclaration() || !cls.node.id) return undefined;
     name = cls.node.id.name;
     isClass = true;
+    if (fn.node.static) {
+      if (fn.node.computed || !t.isIdentifier(fn.node.key) || staticCalledUnseen(ctx, cls, fn.node.key.name)) return undefined;
+      staticName = fn.node.key.name;
+    }
   } else {
     for (const [n, f] of ctx.functions) if (f === fn || f.node === fn.node) name = n;
   }
@@ -187,13 +192,43 @@ function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.Cal
   const sites: NodePath<t.CallExpression | t.NewExpression>[] = [];
   for (const ref of b.referencePaths) {
     const parent = ref.parentPath;
-    if (isClass && parent?.isNewExpression() && parent.node.callee === ref.node) sites.push(parent);
-    else if (!isClass && parent?.isCallExpression() && parent.node.callee === ref.node) sites.push(parent);
-    // `Queue.from(…)`: a static member; a subclass or a value passed around may call it unseen.
-    else if (isClass && parent?.isMemberExpression() && parent.node.object === ref.node && !parent.node.computed) continue;
+    if (isClass && parent?.isNewExpression() && parent.node.callee === ref.node) {
+      if (!staticName) sites.push(parent);
+    } else if (!isClass && parent?.isCallExpression() && parent.node.callee === ref.node) sites.push(parent);
+    else if (isClass && parent?.isMemberExpression() && parent.node.object === ref.node && !parent.node.computed) {
+      // `Matrix.random(…)`: a call of the static method; any other use of it may call it unseen.
+      if (staticName === undefined || !t.isIdentifier(parent.node.property, { name: staticName })) continue;
+      const call = parent.parentPath;
+      if (!call?.isCallExpression() || call.node.callee !== parent.node) return undefined;
+      sites.push(call);
+    }
+    // A subclass or a value passed around may call it unseen.
     else return undefined;
   }
   return sites;
+}
+
+/**
+ * A static method may be reached other than as `Class.name(…)`: through `this` in another static
+ * method (`this.name`, `this[k]`), `x.constructor`, or any other property access of that name.
+ */
+function staticCalledUnseen(ctx: ScriptContext, cls: NodePath<t.ClassDeclaration>, method: string): boolean {
+  let unseen = false;
+  ctx.program.traverse({
+    'MemberExpression|OptionalMemberExpression'(p: NodePath) {
+      const node = p.node as t.MemberExpression;
+      if (node.computed) {
+        if (t.isThisExpression(node.object) && p.findParent((q) => q === cls)) unseen = true;
+        return;
+      }
+      if (t.isIdentifier(node.property, { name: 'constructor' })) unseen = true;
+      if (!t.isIdentifier(node.property, { name: method })) return;
+      const object = node.object;
+      const direct = t.isIdentifier(object) && object.name === cls.node.id!.name && p.scope.getBinding(object.name)?.path === cls;
+      if (!direct) unseen = true;
+    },
+  });
+  return unseen;
 }
 
 /**

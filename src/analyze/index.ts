@@ -130,7 +130,10 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
   const staticNames = new Set<string>();
   for (const id of replicated) statements[id].defines.forEach((n) => staticNames.add(n));
   const tasks = statements.filter((s) => !replicated.has(s.id)).map((s) => s.id);
-  const deps = buildDependences(statements, tasks, staticNames, kinds);
+  const duplicable = duplicableStatements(ctx, statements, tasks, staticNames, (n) => (bindings.get(n)?.assignedBy.length ?? 0) > 0);
+  // A value that cannot be cloned is made again where it is needed when its statement may run
+  // twice and nothing changes it afterwards (copies would drift apart).
+  const deps = buildDependences(statements, tasks, staticNames, kinds, (name, producer) => duplicable.has(producer) && !writtenLater(name, producer));
 
   // Bindings that replicated code (function bodies, class bodies) refers to must exist at module level.
   const moduleScoped = new Set<string>();
@@ -165,7 +168,6 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
   }
   const named = new Set<string>();
   for (const st of statements) for (const r of st.facts.named) if (!r.startsWith('#')) for (const n of classOf(r)) named.add(n);
-  const duplicable = duplicableStatements(ctx, statements, tasks, staticNames, (n) => (bindings.get(n)?.assignedBy.length ?? 0) > 0);
   return { parsed, ctx, statements, bindings, kinds, replicated, tasks, deps, moduleScoped, sequentialReasons, named, duplicable };
 }
 
@@ -226,7 +228,7 @@ function shallowAnalysis(parsed: ParsedScript, ctx: ScriptContext, body: NodePat
     kinds: new Map(),
     replicated: new Set(),
     tasks,
-    deps: { edges: [], reaching: new Map(tasks.map((id) => [id, new Map()])), pinned: new Map(tasks.map((id) => [id, 'not analysed'])), group: new Map(), groupReasons: new Map(), aliasClasses: [], accessSets: new Map() },
+    deps: { edges: [], reaching: new Map(tasks.map((id) => [id, new Map()])), pinned: new Map(tasks.map((id) => [id, 'not analysed'])), group: new Map(), groupReasons: new Map(), aliasClasses: [], accessSets: new Map(), copyOnly: new Set() },
     moduleScoped: new Set(),
     sequentialReasons: [{ reason }],
     named: new Set(),

@@ -14,6 +14,7 @@
 import type { Binding, NodePath, Scope } from '@babel/traverse';
 import * as t from '@babel/types';
 import { freshContainerMethods, pureConstructors, typedArrays } from './builtins.js';
+import { isCallbackIndex, literalKeys, registerBuiltinCheck } from './callback-indices.js';
 import { methodKeyName, type ScriptContext } from './context.js';
 import { traverse } from './traverse.js';
 import { propName } from './walk.js';
@@ -102,10 +103,20 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
   // Values from packages we do not analyse, Proxies and defineProperty may set anything; a getter
   // or setter's name is a method name, never kept (below).
   let anything = ctx.foreign.size > 0 || ctx.accessors.some((a) => !a.isClassMethod() && !a.isObjectMethod());
+  // Callback indices (callback-indices.ts) count as numbers only where the method is the
+  // built-in's; the stores that could define it are not all seen yet, so the names are checked
+  // at the end.
+  const assumedBuiltin = new Set<string>();
+  registerBuiltinCheck(ctx, (method) => {
+    assumedBuiltin.add(method);
+    return !ctx.methods.has(method);
+  });
   const write = (name: string | undefined, value: FieldWrite) => {
     if (name === undefined) {
       // `o[k] = v` may write any name: harmless only for a value no field rule cares about.
-      if (typeof value === 'string' || !freshContainer(ctx, value.node, value.scope)) anything = true;
+      // A primitive (`o[k] += v`) is no container, no function and no object: no field rule minds it.
+      if (value === 'primitive') return;
+      if (value === 'unknown' || !freshContainer(ctx, value.node, value.scope)) anything = true;
       else if (!primitiveValue(value.node, value.scope, 0)) unnamedObjects = true;
       return;
     }
@@ -128,7 +139,10 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
           if (key === undefined && numericKey(left.property, p.scope, 0)) return;
           // `o.n += 1` stores a primitive; `o.f ||= v` may store v.
           const op = p.node.operator;
-          write(key, op === '=' ? p.get('right') : LOGICAL_ASSIGN.has(op) ? 'unknown' : 'primitive');
+          const value = op === '=' ? p.get('right') : LOGICAL_ASSIGN.has(op) ? 'unknown' : 'primitive';
+          const names = key === undefined ? literalKeys(left.property, p.scope) : undefined;
+          if (names) for (const name of names) write(name, value);
+          else write(key, value);
         } else if (!t.isIdentifier(left)) writePattern(left, p.scope);
       },
       'ForOfStatement|ForInStatement'(p) {
@@ -168,6 +182,8 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
     ctx.programScope,
     ctx.program,
   );
+  if ([...assumedBuiltin].some((m) => byName.has(m))) anything = true;
+  registerBuiltinCheck(ctx, (method) => !anything && !ctx.methods.has(method) && !byName.has(method));
   return { anything, byName, unnamedObjects };
 }
 
@@ -284,7 +300,8 @@ function numericKey(node: t.Node, scope: Scope, depth: number): boolean {
 /** A local whose every assigned value passes `check` (a loop counter, a `const` of arithmetic). */
 function bindingPrimitive(name: string, scope: Scope, depth: number, check: (n: t.Node, s: Scope, d: number) => boolean): boolean {
   const b = scope.getBinding(name);
-  if (!b || b.kind === 'param' || b.kind === 'module') return false;
+  if (!b || b.kind === 'module') return false;
+  if (b.kind === 'param') return isCallbackIndex(b) && b.constantViolations.every((v) => violationPasses(v, depth, check));
   // Locals assigned from each other (`m = i; … i = m`): each holds only what the others' values
   // and its own initial value give, so assuming the one being checked passes is sound.
   const pending = pendingChecks.get(check) ?? new Set<Binding>();
@@ -306,9 +323,11 @@ function bindingPasses(b: Binding, depth: number, check: (n: t.Node, s: Scope, d
   const loop = bp.parentPath?.parentPath;
   if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return false;
   if (!check(bp.node.init, bp.scope, depth)) return false;
-  return b.constantViolations.every((v) => {
-    if (v.isUpdateExpression()) return true;
-    if (v.isAssignmentExpression()) return v.node.operator === '=' ? check(v.node.right, v.scope, depth) : v.node.operator !== '??=' && v.node.operator !== '||=' && v.node.operator !== '&&=' && (v.node.operator !== '+=' || check(v.node.right, v.scope, depth));
-    return false;
-  });
+  return b.constantViolations.every((v) => violationPasses(v, depth, check));
+}
+
+function violationPasses(v: NodePath, depth: number, check: (n: t.Node, s: Scope, d: number) => boolean): boolean {
+  if (v.isUpdateExpression()) return true;
+  if (v.isAssignmentExpression()) return v.node.operator === '=' ? check(v.node.right, v.scope, depth) : v.node.operator !== '??=' && v.node.operator !== '||=' && v.node.operator !== '&&=' && (v.node.operator !== '+=' || check(v.node.right, v.scope, depth));
+  return false;
 }

@@ -7,6 +7,7 @@
 import * as t from '@babel/types';
 import { typedArrays } from '../analyze/builtins.js';
 import type { Analysis } from '../analyze/index.js';
+import { fieldValues, type FieldValues } from './field-values.js';
 
 /** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
 export const NS_PER_OP = 1.25;
@@ -66,6 +67,8 @@ interface CostContext {
   locals: Map<string, t.Function>[];
   /** The function being counted computes with BigInts: its arithmetic costs far more. */
   bigint: boolean;
+  /** Typical numbers and lengths of properties (`this.rows`, `m.data.length`) the code around a bound does not give. */
+  fields: FieldValues;
 }
 
 /** Evaluates a numeric expression if its value is known statically. */
@@ -109,6 +112,12 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
     if (args.some((a) => a === undefined)) return undefined;
     const fn = (Math as unknown as Record<string, (...x: number[]) => number>)[(node.callee.property as t.Identifier).name];
     return typeof fn === 'function' ? fn(...(args as number[])) : undefined;
+  }
+  // `this.rows`, `m.data.length`: what the script typically stores there (field-values.ts).
+  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property)) {
+    const inner = node.object;
+    if (node.property.name !== 'length') return ctx.fields.number(node.property.name);
+    if (t.isMemberExpression(inner) && !inner.computed && t.isIdentifier(inner.property)) return ctx.fields.length(inner.property.name);
   }
   return undefined;
 }
@@ -745,7 +754,9 @@ export function staticCostModel(analysis: Analysis): StaticCostModel {
 }
 
 function buildCostModel(analysis: Analysis): StaticCostModel {
-  const ctx: CostContext = { analysis, mult: 1, constants: new Map(), sizes: new Map(), stack: [], locals: [], bigint: false };
+  const constants: Env = new Map();
+  const fields = fieldValues(analysis.ctx, (name) => constants.get(name));
+  const ctx: CostContext = { analysis, mult: 1, constants, sizes: new Map(), stack: [], locals: [], bigint: false, fields };
   const out: number[] = [];
   const snapshots: { constants: Env; sizes: Map<string, number> }[] = [];
   for (const s of analysis.statements) {
@@ -770,7 +781,7 @@ function buildCostModel(analysis: Analysis): StaticCostModel {
     lengths: ctx.sizes,
     expression(node, statement) {
       const snap = snapshots[statement] ?? { constants: new Map(), sizes: new Map() };
-      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [], locals: [], bigint: false };
+      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [], locals: [], bigint: false, fields };
       return (opsOf(node, new Map(), local, 0) * NS_PER_OP) / 1e6;
     },
   };

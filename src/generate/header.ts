@@ -23,12 +23,14 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
   const threadsOf = new Map<number, number[]>();
   plan.threads.forEach((ids, t) => ids.forEach((id) => threadsOf.set(id, [...(threadsOf.get(id) ?? []), t])));
   const copied: string[] = [];
+  const remade: string[] = [];
   for (const id of analysis.tasks) {
     const s = analysis.statements[id];
     const [t, ...copies] = threadsOf.get(id)!;
     rows.push([threadName(t), String(s.line), fmt(est.cost[id]) + (est.source[id] === 'user' ? '*' : ''), excerpt(analysis.parsed.code.slice(s.start, s.end))]);
     for (const c of copies) rows.push([threadName(c), String(s.line), fmt(est.cost[id]) + (est.source[id] === 'user' ? '*' : ''), `(copy) ${excerpt(analysis.parsed.code.slice(s.start, s.end), 41)}`]);
-    if (copies.length) copied.push(`line ${s.line} on ${copies.map(threadName).join(' and ')}`);
+    const where = `line ${s.line} on ${copies.map(threadName).join(' and ')}`;
+    if (copies.length) (s.defines.some((n) => analysis.deps.copyOnly.has(n)) ? remade : copied).push(where);
   }
   const w0 = Math.max(6, ...rows.map((r) => r[0].length));
   const w1 = Math.max(4, ...rows.map((r) => r[1].length));
@@ -39,6 +41,10 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
   if (copied.length) {
     lines.push('//');
     lines.push(`// Copies (${copied.join('; ')}): computing these values again is cheaper than sending them.`);
+  }
+  if (remade.length) {
+    lines.push('//');
+    lines.push(`// Copies (${remade.join('; ')}): these values cannot be sent to another thread, and nothing changes them later, so each thread that uses them makes its own.`);
   }
   const shared = [...analysis.replicated].map((id) => analysis.statements[id].line);
   if (shared.length) {

@@ -269,7 +269,9 @@ function threadBody(
     }
     // A copy: this thread computes the value itself rather than wait for it (cheaper than a message).
     const copy = threadOf.get(id) !== th;
-    const where = copy ? `line ${s.line}, computed here too: cheaper than receiving it from ${threadName(threadOf.get(id)!)}` : `line ${s.line}`;
+    const remade = copy && s.defines.some((n) => analysis.deps.copyOnly.has(n));
+    const why = remade ? 'its values cannot be sent' : `cheaper than receiving it from ${threadName(threadOf.get(id)!)}`;
+    const where = copy ? `line ${s.line}, computed here too: ${why}` : `line ${s.line}`;
     lines.push(trace ? `${by}${rt}.begin(${copy ? 'null' : quoteKey(keyOf.get(id)!)}); // ${where}` : `${by}// ${where}`);
     let replacement: string | undefined;
     if (rewrite.has(id)) replacement = declarationToAssignment(s.path.node as t.VariableDeclaration);

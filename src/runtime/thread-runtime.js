@@ -112,8 +112,9 @@ function parallelizeRuntime(threads, entry, plan) {
       if (v === null || typeof v !== 'object' || !(PACKED in v)) continue;
       if (!seen.has(v)) {
         const f = v[PACKED];
-        const out = new Array(f.length);
-        for (let i = 0; i < f.length; i++) out[i] = f[i];
+        // push, not new Array(n): a preallocated array is holey, which made reading it ~1.4x slower.
+        const out = [];
+        for (let i = 0; i < f.length; i++) out.push(f[i]);
         seen.set(v, out);
       }
       values[name] = seen.get(v);

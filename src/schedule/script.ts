@@ -19,6 +19,12 @@ import type { Edge, Plan, Platform, Scheduler, Task, TaskGraph } from './types.j
  */
 export const defaultPlatform: Platform = { threads: 2, latency: 0.05, bandwidth: 30_000, flatBandwidth: 250_000, startup: 45 };
 
+/**
+ * Communication time of an edge whose value is never sent (Dependences.copyOnly): large enough
+ * that no plan keeps it, finite so that the schedulers' arithmetic stays well defined.
+ */
+export const NEVER_SENT = 1e9;
+
 /** A plan must beat the sequential time by this factor to be used. */
 export const REQUIRED_GAIN = 0.9;
 
@@ -46,8 +52,9 @@ export function scriptTaskGraph(analysis: Analysis, est: Estimates): ScriptGraph
   // ── Measured (a profile): a value that did not clone faithfully keeps its producer and its
   // consumers in one group. Fresh group ids start above every statement id (the analysis's ids).
   let freshGroup = Math.max(-1, ...statementOf) + 1;
+  const copyOnly = analysis.deps.copyOnly;
   for (const e of analysis.deps.edges) {
-    if (e.kind !== 'flow' || !e.vars.some((v) => est.notCloneable?.has(v))) continue;
+    if (e.kind !== 'flow' || !e.vars.some((v) => est.notCloneable?.has(v) && !copyOnly.has(v))) continue;
     const a = tasks[taskOf.get(e.from)!];
     const b = tasks[taskOf.get(e.to)!];
     const merged = [a.group, b.group].filter((g) => g !== undefined);
@@ -77,6 +84,8 @@ export function scriptTaskGraph(analysis: Analysis, est: Estimates): ScriptGraph
       edges.push(edge);
     }
     if (flatBytes > 0) edge.flatBytes = (edge.flatBytes ?? 0) + flatBytes;
+    // A value that is never sent: across threads only a copy of its producer serves (duplicate.ts).
+    if (vars.some((v) => copyOnly.has(v))) edge.cost = NEVER_SENT;
   }
   return { graph: { tasks, edges }, statementOf };
 }
@@ -149,6 +158,11 @@ export function planScript(
     );
   }
   const planned = best.graph;
+  // A value that is never sent must have a copy on every thread that uses it.
+  const threadOf = new Map(order.flatMap((o, thread) => o.map((t): [number, number] => [t, thread])));
+  if (planned.edges.some((e) => e.cost === NEVER_SENT && threadOf.get(e.from) !== threadOf.get(e.to))) {
+    return asSequential('a value that cannot be copied to another thread would have to be sent');
+  }
   const statementOfPlanned = best.copyOf.map((t) => statementOf[t]);
   return { plan, graph: planned, statementOf: statementOfPlanned, threads: order.map((o) => o.map((t) => statementOfPlanned[t])), parallel: true };
 }

@@ -124,6 +124,32 @@ function keeperClass(ctx: Ctx): void {
   ctx.declare({ name: r, ty: 'num', decl: 'const' });
 }
 
+/**
+ * A store into an instance under a key a callback hands over: a Map's key, an element of a list
+ * of names, or an "index" that a forEach the script wrote itself makes an array. Some of them
+ * put a shared array in the instance's own `log` field, which its `add` then pushes into.
+ */
+function keyedStore(ctx: Ctx): void {
+  if (ctx.classes.length === 0) classDecl(ctx);
+  if (ctx.of('inst').length === 0) instance(ctx);
+  if (ctx.of('arr').length === 0) {
+    const name = ctx.fresh('sa');
+    ctx.emit(`const ${name} = [${ctx.lit()}, ${ctx.lit()}];`);
+    ctx.declare({ name, ty: 'arr', decl: 'const' });
+  }
+  const inst = ctx.rng.pick(ctx.of('inst'));
+  const arr = ctx.rng.pick(ctx.of('arr'));
+  const n = ctx.fresh('ks');
+  ctx.feature('keyed-store');
+  const form = ctx.rng.int(0, 4);
+  if (form === 0) ctx.emit(`new Map([['log', ${arr.name}], ['w', 1]]).forEach((val, key) => {\n  ${inst.name}[key] = val;\n});`);
+  else if (form === 1) ctx.emit(`const ${n} = ['log', 'w'];\nfor (const nm of ${n}) ${inst.name}[nm] = nm === 'log' ? ${arr.name} : 2;`);
+  else if (form === 2) ctx.emit(`[7, 8].forEach((x, i) => {\n  ${inst.name}[['w', 'z'][i]] = x + i;\n});`);
+  else if (form === 3) ctx.emit(`const ${n} = [0];\n${n}.forEach = (f) => f(1, ${arr.name});\n${n}.forEach((x, i) => {\n  ${inst.name}['lo' + 'g'] = i;\n});`);
+  else ctx.emit(`class ${n} {\n  forEach(f) {\n    f(0, ${arr.name});\n  }\n}\nnew ${n}().forEach((x, i) => {\n  ${inst.name}['lo' + 'g'] = i;\n});`);
+  ctx.emit(`${inst.name}.add(${ctx.lit()});`);
+}
+
 function instance(ctx: Ctx): void {
   const cls = ctx.rng.pick(ctx.classes);
   const name = ctx.fresh('i');
@@ -156,4 +182,5 @@ export const functionGens: Gen[] = [
   { name: 'class', weight: 1.2, when: (c) => c.classes.length < 2, run: classDecl },
   { name: 'instance', weight: 3, when: (c) => c.classes.length > 0, run: instance },
   { name: 'function-field', weight: 0.6, run: keeperClass },
+  { name: 'keyed-store', weight: 0.5, run: keyedStore },
 ];
