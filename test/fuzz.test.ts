@@ -22,7 +22,7 @@ const REQUIRED_FEATURES = [
   'commonjs', 'module', 'const', 'let', 'var', 'destructure', 'reassign',
   'push', 'sort', 'splice', 'map-set', 'set-add', 'member-assign', 'nested-member',
   'alias', 'alias-fn', 'alias-hold', 'func-reader', 'func-writer', 'func-recursive', 'func-hoisted',
-  'closure-mutable', 'class', 'static', 'instance', 'method-mutate', 'fn-value', 'symbol', 'keyed-store',
+  'closure-mutable', 'class', 'static', 'instance', 'method-mutate', 'fn-value', 'symbol', 'keyed-store', 'closure-state',
   'log', 'stderr', 'stdout-write', 'heavy', 'times', 'var-hoist', 'try-catch',
   'throw-type', 'throw-range', 'throw-custom', 'throw-heavy', 'throw-two', 'throw-value', 'throw-await', 'throw-timer',
   'exit-code', 'exit', 'await', 'await-async-fn', 'await-sleep', 'promise-binding', 'await-promise-binding',

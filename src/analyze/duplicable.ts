@@ -18,6 +18,7 @@ import * as t from '@babel/types';
 import { typedArrays } from './builtins.js';
 import type { ScriptContext } from './context.js';
 import type { StatementInfo } from './statements.js';
+import { scriptObject } from './walk.js';
 
 /** Globals whose use gives the same result on every thread and every run. */
 const deterministicGlobals = new Set([
@@ -131,4 +132,85 @@ function rootedAtGlobal(p: NodePath, node: t.Node): boolean {
   let n = node;
   while (t.isMemberExpression(n) || t.isOptionalMemberExpression(n)) n = n.object;
   return t.isIdentifier(n) && !p.scope.getBinding(n.name);
+}
+
+/**
+ * Whether what the statement makes may keep state the analysis cannot see change: a closure that
+ * writes a variable of the function around it (a seeded generator `rand()` advancing its seed),
+ * a generator, or a RegExp (its lastIndex). Calling it changes the value without any statement
+ * "changing" its binding, so copies of it made on two threads would drift apart.
+ */
+export function keepsHiddenState(ctx: ScriptContext, start: NodePath, staticNames: Set<string>): boolean {
+  const queue: NodePath[] = [start];
+  const seen = new Set<t.Node>([start.node]);
+  const nameOf = new Map<t.Node, string>();
+  // Top-level functions that return a closure keeping state (`seededRandom(seed)`): harmless
+  // while every call's result is only ever called, never kept in what the statement makes.
+  const factories = new Set<string>();
+  let hidden = false;
+  while (queue.length > 0 && !hidden) {
+    const path = queue.pop()!;
+    path.traverse({
+      ReferencedIdentifier(p) {
+        const name = (p.node as t.Identifier).name;
+        const binding = p.scope.getBinding(name);
+        if (!binding || binding.scope !== ctx.programScope) return;
+        const target = ctx.functions.get(name) ?? ctx.classes.get(name) ?? (staticNames.has(name) && binding.path.isVariableDeclarator() ? binding.path : undefined);
+        if (target && !seen.has(target.node)) {
+          seen.add(target.node);
+          if (ctx.functions.get(name) === target) nameOf.set(target.node, name);
+          queue.push(target);
+        }
+      },
+      Function(p) {
+        if (p.node.generator) hidden = true;
+      },
+      // A global or sticky RegExp keeps lastIndex, which test/exec change unseen.
+      RegExpLiteral() {
+        hidden = true;
+      },
+      Identifier(p) {
+        if (p.node.name === 'RegExp' && !p.scope.getBinding('RegExp')) hidden = true;
+      },
+      'AssignmentExpression|UpdateExpression'(p) {
+        const n = p.node as t.AssignmentExpression | t.UpdateExpression;
+        const target = t.isAssignmentExpression(n) ? n.left : n.argument;
+        const fn = p.getFunctionParent();
+        if (!fn) return;
+        for (const name of Object.keys(t.getBindingIdentifiers(target as t.Node))) {
+          const b = p.scope.getBinding(name);
+          // A variable of an enclosing function (not its own, not the module's): state kept in a closure.
+          if (!b || b.scope === ctx.programScope || isWithin(b.scope.path, fn)) continue;
+          const factory = nameOf.get(path.node);
+          if (factory !== undefined) factories.add(factory);
+          else hidden = true;
+        }
+      },
+    });
+  }
+  return hidden || [...factories].some((name) => !onlyCalledResults(ctx, name));
+}
+
+/** Every call of the function gives a value that is only ever called: `const rnd = f(s); … rnd()`. */
+function onlyCalledResults(ctx: ScriptContext, name: string): boolean {
+  const b = ctx.programScope.getBinding(name);
+  if (!b || !b.constant) return false;
+  return b.referencePaths.every((ref) => {
+    const call = ref.parentPath;
+    if (!call?.isCallExpression() || call.node.callee !== ref.node) return false;
+    const decl = call.parentPath;
+    if (!decl?.isVariableDeclarator() || decl.node.init !== call.node || !t.isIdentifier(decl.node.id)) return false;
+    const local = decl.scope.getBinding(decl.node.id.name);
+    return !!local && local.constant && local.referencePaths.every((r) => r.parentPath?.isCallExpression() && r.parentPath.node.callee === r.node);
+  });
+}
+
+function isWithin(path: NodePath, fn: NodePath): boolean {
+  return path === fn || !!path.findParent((q) => q === fn);
+}
+
+/** Every declarator of the statement is given an instance of one of the script's classes. */
+export function makesScriptObjects(ctx: ScriptContext, statement: NodePath): boolean {
+  if (!statement.isVariableDeclaration()) return false;
+  return statement.get('declarations').every((d) => t.isIdentifier(d.node.id) && !!d.node.init && scriptObject(ctx, d.get('init') as NodePath, 0));
 }

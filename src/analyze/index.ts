@@ -9,7 +9,7 @@ import { aliasClasses, buildDependences, type DepEdge, type Dependences } from '
 import { computeTopKinds } from './kinds.js';
 import { parseScript, type ModuleKind, type ParsedScript } from './parse.js';
 import { chooseReplicated, isFunctionConst } from './replicate.js';
-import { duplicableStatements } from './duplicable.js';
+import { duplicableStatements, keepsHiddenState, makesScriptObjects } from './duplicable.js';
 import { collectBindings, declaredNames, statementFacts, statementKind, type BindingInfo, type StatementInfo } from './statements.js';
 import { buildSummaries } from './summaries.js';
 import { traverse } from './traverse.js';
@@ -132,8 +132,15 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
   const tasks = statements.filter((s) => !replicated.has(s.id)).map((s) => s.id);
   const duplicable = duplicableStatements(ctx, statements, tasks, staticNames, (n) => (bindings.get(n)?.assignedBy.length ?? 0) > 0);
   // A value that cannot be cloned is made again where it is needed when its statement may run
-  // twice and nothing changes it afterwards (copies would drift apart).
-  const deps = buildDependences(statements, tasks, staticNames, kinds, (name, producer) => duplicable.has(producer) && !writtenLater(name, producer));
+  // twice and nothing changes it afterwards, not even a closure of its own (copies would drift
+  // apart): only instances of the script's classes, whose changes their methods' summaries show.
+  const deps = buildDependences(
+    statements,
+    tasks,
+    staticNames,
+    kinds,
+    (name, producer) => duplicable.has(producer) && !writtenLater(name, producer) && makesScriptObjects(ctx, statements[producer].path) && !keepsHiddenState(ctx, statements[producer].path, staticNames),
+  );
 
   // Bindings that replicated code (function bodies, class bodies) refers to must exist at module level.
   const moduleScoped = new Set<string>();

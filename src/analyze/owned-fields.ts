@@ -268,7 +268,9 @@ export function primitiveValue(node: t.Node, scope: Scope, depth: number): boole
   if (t.isConditionalExpression(node)) return primitiveValue(node.consequent, scope, depth) && primitiveValue(node.alternate, scope, depth);
   if (t.isLogicalExpression(node)) return primitiveValue(node.left, scope, depth) && primitiveValue(node.right, scope, depth);
   if (t.isAssignmentExpression(node)) return node.operator === '=' ? primitiveValue(node.right, scope, depth) : !LOGICAL_ASSIGN.has(node.operator);
-  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property, { name: 'length' })) return true;
+  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property) && (node.property.name === 'length' || node.property.name === 'size')) {
+    return !storesObjectsUnder(scope, node.property.name);
+  }
   if (t.isCallExpression(node)) {
     const c = node.callee;
     if (t.isMemberExpression(c) && t.isIdentifier(c.object, { name: 'Math' }) && !scope.getBinding('Math')) return true;
@@ -277,6 +279,47 @@ export function primitiveValue(node: t.Node, scope: Scope, depth: number): boole
   }
   if (t.isIdentifier(node)) return depth < 4 && bindingPrimitive(node.name, scope, depth + 1, primitiveValue);
   return false;
+}
+
+const lengthStores = new WeakMap<t.Node, Set<string>>();
+
+/**
+ * `length` and `size` are numbers on every built-in; the script may store other things under
+ * them (`this.size = box`). Which of the two it may, from its own stores written out (an array-like
+ * `Array.from({ length: n })` is read once by the built-in, not kept). A cheap check without the
+ * write table, which itself asks primitiveValue; walk.ts asks builtinNumberField, which follows
+ * parameters.
+ */
+function storesObjectsUnder(scope: Scope, name: string): boolean {
+  const program = scope.getProgramParent().path;
+  let names = lengthStores.get(program.node);
+  if (!names) {
+    const found = new Set<string>();
+    lengthStores.set(program.node, found); // a store of `x.length` itself checks against the names so far
+    const check = (key: string | undefined, value: t.Node | null | undefined, at: Scope) => {
+      if ((key === 'length' || key === 'size') && (!value || !primitiveValue(value, at, 0))) found.add(key);
+    };
+    // Again while it grows: `a.size = b.length` is an object once `length` may hold one.
+    for (let before = -1; before !== found.size; ) {
+      before = found.size;
+      program.traverse({
+        AssignmentExpression(p) {
+          const left = p.node.left;
+          if (t.isMemberExpression(left) && p.node.operator === '=') check(propName(left), p.node.right, p.scope);
+        },
+        ObjectProperty(p) {
+          const call = p.parentPath.parentPath?.node;
+          if (t.isCallExpression(call) && t.isMemberExpression(call.callee) && t.isIdentifier(call.callee.property, { name: 'from' }) && call.arguments[0] === p.parentPath.node) return;
+          if (!t.isPattern(p.parentPath.node)) check(methodKeyName(p.node.key, p.node.computed), p.node.value, p.scope);
+        },
+        ClassProperty(p) {
+          if (p.node.value) check(methodKeyName(p.node.key, p.node.computed), p.node.value, p.scope); // `size;` starts undefined
+        },
+      });
+    }
+    names = found;
+  }
+  return names.has(name);
 }
 
 /** A key that is a number (an array index), or a string no kept field name can be. */

@@ -61,6 +61,26 @@ function compute(ctx: ScriptContext): Set<string> {
   return names;
 }
 
+const builtinNumberCache = new WeakMap<ScriptContext, Map<string, boolean>>();
+
+/**
+ * `x.length` and `x.size` are numbers on every built-in that has them, so a read of one is a
+ * primitive unless the script itself stores something else under that name (a class's
+ * `this.size = size` given an object): every store it writes must be a primitive.
+ */
+export function builtinNumberField(ctx: ScriptContext, name: 'length' | 'size'): boolean {
+  let memo = builtinNumberCache.get(ctx);
+  if (!memo) builtinNumberCache.set(ctx, (memo = new Map()));
+  let known = memo.get(name);
+  if (known === undefined) {
+    const names = new Set([...primitiveFields(ctx), 'length', 'size']);
+    const writes = fieldWrites(ctx).byName.get(name) ?? [];
+    known = writes.every((w) => w === 'primitive' || (w !== 'unknown' && primitiveExpr(ctx, w, names, 0, new Set())));
+    memo.set(name, known);
+  }
+  return known;
+}
+
 /** JSON.parse, or properties read off the global object (top-level `var`s live there). */
 function readsForeignShapes(ctx: ScriptContext): boolean {
   let found = false;

@@ -26,7 +26,7 @@ import { checkBudget, tickBudget } from './budget.js';
 import { storedIntoLocal, type RootsOf } from './local-stores.js';
 import { functionFields, storesScriptFunction } from './function-fields.js';
 import { constructsFresh, ownedFields } from './owned-fields.js';
-import { primitiveFields } from './primitive-fields.js';
+import { builtinNumberField, primitiveFields } from './primitive-fields.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -507,7 +507,7 @@ export class UnitWalker {
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
         const p = path as NodePath<t.MemberExpression>;
-        if (!p.node.computed && t.isIdentifier(p.node.property) && (p.node.property.name === 'length' || p.node.property.name === 'size')) return PRIM;
+        if (!p.node.computed && t.isIdentifier(p.node.property) && (p.node.property.name === 'length' || p.node.property.name === 'size') && builtinNumberField(this.env.ctx, p.node.property.name)) return PRIM;
         if (primitiveFields(this.env.ctx).has(propName(p.node) ?? '')) return PRIM; // every store of it is a primitive
         const obj = p.get('object');
         if (obj.isIdentifier()) {

@@ -45,3 +45,33 @@ test('primitive fields: anything that may store an object under the name, or obj
   any('const holder = new Vec([1]);'); // an object through the constructor's parameter
   any('const o = {}; o[process.argv[2]] = [1];'); // a computed key may be any name
 });
+
+const factory = (extra: string) => `class Box {
+  constructor(size) { this.size = size; }
+  static of(size) { return new Box(size); }
+  static twice(size) { return Box.of(size * 2); }
+}
+class Q {
+  constructor() { this.items = []; }
+  add(b) { this.items.push(b); }
+  take() { return this.items.pop(); }
+}
+function run() {
+  const q = new Q();
+  q.add(Box.of(3));
+  q.add(Box.twice(4));
+  const last = q.take().size;
+  return { last };
+}
+${extra}
+const result = run();
+console.log(result);
+`;
+
+test('primitive fields: parameters of static methods are followed to every call', () => {
+  assert.equal(kindOf(factory(''), 'result'), 'data');
+  // An instance given to it, directly, through \`this\` in a subclass's static method, or as a value.
+  assert.equal(kindOf(factory('Box.of(new Q());'), 'result'), 'any');
+  assert.equal(kindOf(factory('class Sub extends Box { static make() { return this.of(new Q()); } }\nSub.make();'), 'result'), 'any');
+  assert.equal(kindOf(factory('const make = Box.of;\nmake(new Q());'), 'result'), 'any');
+});

@@ -2,6 +2,7 @@
 import type { Ctx, FuncRole } from './context.js';
 import { numAtom, numExpr } from './exprs.js';
 import type { Gen } from './gen.js';
+import { ensureHelper } from './gen-heavy.js';
 
 /** Emits a function declaration inline or lets it float to any line (declarations are hoisted). */
 function emitDecl(ctx: Ctx, code: string, name: string, role: FuncRole, cls?: string): void {
@@ -60,6 +61,22 @@ function fnValue(ctx: Ctx): void {
   const name = ctx.fresh('fv');
   const g = ctx.any('num');
   ctx.feature('fn-value');
+  if (ctx.rng.chance(0.3)) {
+    // A seeded closure: every call advances state no statement is seen to change.
+    const mk = ctx.fresh('mk');
+    ctx.feature('closure-state');
+    ctx.emit(`function ${mk}(seed) {\n  let s = seed;\n  return (k) => (s = (s * 31 + k) % 1009);\n}`);
+    ctx.emit(`const ${name} = ${mk}(${ctx.lit()});`);
+    ctx.declare({ name, ty: 'fn', decl: 'const' });
+    // Two heavy users: placed apart, each would advance its own copy.
+    ensureHelper(ctx);
+    for (let u = 0; u < 2; u++) {
+      const use = ctx.fresh('cs');
+      ctx.emit(`const ${use} = ${name}(${ctx.lit(1, 9)}) + work(${ctx.lit()}, ${ctx.rng.pick([500, 2000])});`, true);
+      ctx.declare({ name: use, ty: 'num', decl: 'const' });
+    }
+    return;
+  }
   const body = `(k * ${ctx.lit(2, 5)} + ${g ? g.name : ctx.lit()}) % 1000`;
   ctx.emit(ctx.rng.chance(0.6) ? `const ${name} = (k) => ${body};` : `const ${name} = function (k) { return ${body}; };`);
   ctx.declare({ name, ty: 'fn', decl: 'const' });

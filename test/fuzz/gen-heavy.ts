@@ -6,7 +6,7 @@ import type { Gen } from './gen.js';
 
 const HELPER = 'work';
 
-function ensureHelper(ctx: Ctx): void {
+export function ensureHelper(ctx: Ctx): void {
   if (ctx.funcs.some((f) => f.name === HELPER)) return;
   const code = `function ${HELPER}(seed, n) {\n  let h = seed;\n  for (let i = 0; i < n; i++) h = (h * 33 + i) % 65521;\n  return h;\n}`;
   ctx.floating.push({ code });
