@@ -180,7 +180,26 @@ function stringArrayElements(node: t.Node, scope: Scope): string[] | undefined {
     if (!use || (use.isAssignmentExpression() && use.node.left === parent.node) || use.isUpdateExpression() || (use.isUnaryExpression() && use.node.operator === 'delete')) return false;
     if (use.isForXStatement() && use.node.left === parent.node) return false;
     if (parent.node.computed) return true;
-    return t.isIdentifier(parent.node.property) && READING_MEMBERS.has(parent.node.property.name);
+    if (!t.isIdentifier(parent.node.property) || !READING_MEMBERS.has(parent.node.property.name)) return false;
+    // A callback is handed the array itself (`(n, i, arr) => arr.push(…)`): only inline ones
+    // that take no such parameter, and no `arguments`, are sure to leave it alone.
+    const method = parent.node.property.name;
+    if (!use.isCallExpression() || use.node.callee !== parent.node || !(INDEX_POSITION.has(method) || method === 'reduce' || method === 'reduceRight')) return true;
+    const arrayAt = (INDEX_POSITION.get(method) ?? 0) + 1;
+    return use.node.arguments.every((a, i) => {
+      if (i > 0 && !t.isFunction(a)) return true; // thisArg or initial value
+      if (!t.isArrowFunctionExpression(a) && !t.isFunctionExpression(a)) return false;
+      if (a.params.length > arrayAt || a.params.some((q) => t.isRestElement(q))) return false;
+      return t.isArrowFunctionExpression(a) || !usesArguments(a);
+    });
   });
   return readOnly ? (init.elements as t.StringLiteral[]).map((e) => e.value) : undefined;
+}
+
+function usesArguments(fn: t.Function): boolean {
+  let found = false;
+  t.traverseFast(fn.body, (n) => {
+    if (t.isIdentifier(n, { name: 'arguments' })) found = true;
+  });
+  return found;
 }

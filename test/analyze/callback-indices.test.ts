@@ -37,6 +37,7 @@ test('callback indices: stores keyed or valued by an index or a literal name kee
   data('function fill(list) { list.forEach((x, i) => { out[x] = i; }); }\nfill(Array.from({ length: 3 }));');
   data('const NAMES = ["alpha", "beta"]; NAMES.forEach((n) => { out[n] = [1]; });');
   data('const NAMES = ["alpha", "beta"]; for (const n of NAMES) out[n] = { n, size: NAMES.length };');
+  data('const NAMES = ["alpha", "beta"]; const longest = NAMES.reduce((a, n) => (n.length > a ? n.length : a), 0);\nNAMES.forEach((n) => { out[n] = [longest]; });');
 });
 
 test('callback indices: other receivers, defined methods and changed name lists turn the field rules off', () => {
@@ -52,4 +53,8 @@ test('callback indices: other receivers, defined methods and changed name lists 
   any('const NAMES = ["alpha"]; NAMES.push("time"); for (const n of NAMES) out[n] = [1];');
   any('const NAMES = ["alpha", "time"]; for (const n of NAMES) out[n] = [1];');
   any('let NAMES = ["alpha"]; for (const n of NAMES) out[n] = [1];');
+  // A callback may be handed the list itself.
+  any('const NAMES = ["alpha"]; NAMES.forEach((n, i, arr) => { arr.push("time"); });\nfor (const n of NAMES) out[n] = [1];');
+  any('const NAMES = ["alpha"]; function h(n, i, arr) { arr[0] = "time"; }\nNAMES.forEach(h);\nfor (const n of NAMES) out[n] = [1];');
+  any('const NAMES = ["alpha"]; NAMES.forEach(function () { arguments[2][0] = "time"; });\nfor (const n of NAMES) out[n] = [1];');
 });
