@@ -13,11 +13,12 @@
  * while it asks this module; it registers a check that records the names it was asked about and
  * verifies them once collection ends (turning every field rule off if one was defined after all).
  */
-import type { Binding, NodePath, Scope } from '@babel/traverse';
+import type { Binding, Scope } from '@babel/traverse';
 import * as t from '@babel/types';
 import { typedArrays } from './builtins.js';
 import type { ScriptContext } from './context.js';
 import { parameterValues } from './function-fields.js';
+import { ownReturns } from './walk.js';
 
 interface Registered {
   ctx: ScriptContext;
@@ -92,15 +93,7 @@ function arrayValue(reg: Registered, node: t.Node, scope: Scope, depth: number, 
       const b = scope.getBinding(callee.name);
       if (!fn || !b || b.scope !== reg.ctx.programScope || !b.constant || fn.node.async || fn.node.generator) return false;
       if (t.isExpression(fn.node.body)) return next(fn.node.body, fn.scope);
-      const returns: NodePath<t.ReturnStatement>[] = [];
-      fn.traverse({
-        Function(p) {
-          p.skip();
-        },
-        ReturnStatement(p) {
-          returns.push(p);
-        },
-      });
+      const returns = ownReturns(fn);
       return returns.length > 0 && returns.every((r) => !!r.node.argument && next(r.node.argument, r.scope));
     }
     return false;
@@ -124,8 +117,8 @@ function arrayValue(reg: Registered, node: t.Node, scope: Scope, depth: number, 
   return false;
 }
 
-/** Array methods whose callback's first parameter is an element. */
-const ELEMENT_FIRST = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
+/** Array methods whose callback's first parameter is an element (the index comes second). */
+const ELEMENT_FIRST = new Set([...INDEX_POSITION].filter(([, at]) => at === 1).map(([m]) => m));
 
 /** Array members that read an array and never change it. */
 const READING_MEMBERS = new Set([

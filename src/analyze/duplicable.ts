@@ -13,7 +13,7 @@
  *
  * Whether copying pays is the scheduler's decision (src/schedule/duplicate.ts).
  */
-import type { NodePath } from '@babel/traverse';
+import type { Binding, NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { typedArrays } from './builtins.js';
 import type { ScriptContext } from './context.js';
@@ -77,12 +77,9 @@ function deterministicCode(ctx: ScriptContext, start: NodePath, staticNames: Set
             if (!member || (parent.property as t.Identifier).name === 'random') ok = false;
           }
         } else if (binding.scope === ctx.programScope) {
-          const fn = ctx.functions.get(name);
-          const cls = ctx.classes.get(name);
+          const target = reachedCode(ctx, name, binding, staticNames);
           if (ctx.modules.has(name) || ctx.moduleMembers.has(name) || ctx.foreign.has(name)) ok = false;
-          else if (fn) reach(fn);
-          else if (cls) reach(cls);
-          else if (staticNames.has(name) && binding.path.isVariableDeclarator()) reach(binding.path); // a shared constant may hold methods
+          else if (target) reach(target);
           else if (!staticNames.has(name) && path === start) {
             // The statement's own declarations, read later in the statement itself.
             if (!(start.node as t.VariableDeclaration).declarations.some((d) => Object.keys(t.getBindingIdentifiers(d.id)).includes(name))) ok = false;
@@ -127,6 +124,11 @@ function deterministicCode(ctx: ScriptContext, start: NodePath, staticNames: Set
   return true;
 }
 
+/** The code a top-level name brings along: its function, its class, or a shared constant (which may hold methods). */
+function reachedCode(ctx: ScriptContext, name: string, binding: Binding, staticNames: Set<string>): NodePath | undefined {
+  return ctx.functions.get(name) ?? ctx.classes.get(name) ?? (staticNames.has(name) && binding.path.isVariableDeclarator() ? binding.path : undefined);
+}
+
 /** `Array.prototype.x`, `Math.f`, an undeclared name: a target or argument that is global state. */
 function rootedAtGlobal(p: NodePath, node: t.Node): boolean {
   let n = node;
@@ -155,7 +157,7 @@ export function keepsHiddenState(ctx: ScriptContext, start: NodePath, staticName
         const name = (p.node as t.Identifier).name;
         const binding = p.scope.getBinding(name);
         if (!binding || binding.scope !== ctx.programScope) return;
-        const target = ctx.functions.get(name) ?? ctx.classes.get(name) ?? (staticNames.has(name) && binding.path.isVariableDeclarator() ? binding.path : undefined);
+        const target = reachedCode(ctx, name, binding, staticNames);
         if (target && !seen.has(target.node)) {
           seen.add(target.node);
           if (ctx.functions.get(name) === target) nameOf.set(target.node, name);

@@ -213,6 +213,18 @@ function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.Cal
  * method (`this.name`, `this[k]`), `x.constructor`, or any other property access of that name.
  */
 function staticCalledUnseen(ctx: ScriptContext, cls: NodePath<t.ClassDeclaration>, method: string): boolean {
+  // Asked for every parameter of the method: one walk of the script per method.
+  let memo = staticUnseenCache.get(ctx);
+  if (!memo) staticUnseenCache.set(ctx, (memo = new Map()));
+  const key = `${cls.node.id!.name}.${method}`;
+  let unseen = memo.get(key);
+  if (unseen === undefined) memo.set(key, (unseen = scanForUnseenCalls(ctx, cls, method)));
+  return unseen;
+}
+
+const staticUnseenCache = new WeakMap<ScriptContext, Map<string, boolean>>();
+
+function scanForUnseenCalls(ctx: ScriptContext, cls: NodePath<t.ClassDeclaration>, method: string): boolean {
   let unseen = false;
   ctx.program.traverse({
     'MemberExpression|OptionalMemberExpression'(p: NodePath) {
@@ -224,8 +236,13 @@ function staticCalledUnseen(ctx: ScriptContext, cls: NodePath<t.ClassDeclaration
       if (t.isIdentifier(node.property, { name: 'constructor' })) unseen = true;
       if (!t.isIdentifier(node.property, { name: method })) return;
       const object = node.object;
-      const direct = t.isIdentifier(object) && object.name === cls.node.id!.name && p.scope.getBinding(object.name)?.path === cls;
-      if (!direct) unseen = true;
+      if (!t.isIdentifier(object)) {
+        unseen = true;
+        return;
+      }
+      // `Math.random`: a global, which a class of a module's own scope never is.
+      const binding = p.scope.getBinding(object.name);
+      if (binding && binding.path !== cls) unseen = true;
     },
   });
   return unseen;

@@ -134,13 +134,18 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
   // A value that cannot be cloned is made again where it is needed when its statement may run
   // twice and nothing changes it afterwards, not even a closure of its own (copies would drift
   // apart): only instances of the script's classes, whose changes their methods' summaries show.
-  const deps = buildDependences(
-    statements,
-    tasks,
-    staticNames,
-    kinds,
-    (name, producer) => duplicable.has(producer) && !writtenLater(name, producer) && makesScriptObjects(ctx, statements[producer].path) && !keepsHiddenState(ctx, statements[producer].path, staticNames),
-  );
+  // Asked once per use of the value: the statement's own verdict is worked out once.
+  const remakeableStatement = new Map<number, boolean>();
+  const remakes = (id: number) => {
+    let ok = remakeableStatement.get(id);
+    if (ok === undefined) {
+      const path = statements[id].path;
+      ok = duplicable.has(id) && makesScriptObjects(ctx, path) && !keepsHiddenState(ctx, path, staticNames);
+      remakeableStatement.set(id, ok);
+    }
+    return ok;
+  };
+  const deps = buildDependences(statements, tasks, staticNames, kinds, (name, producer) => remakes(producer) && !writtenLater(name, producer));
 
   // Bindings that replicated code (function bodies, class bodies) refers to must exist at module level.
   const moduleScoped = new Set<string>();

@@ -7,13 +7,14 @@
  * such fields. The median of what is found stands for the field. So does `this.data.length` for
  * a field always given a new array of a computable length.
  *
- * An estimate only (a missed call or an alias makes it less accurate, never unsafe): it is not
- * used by the analysis, whose own parameter rules (src/analyze/function-fields.ts) must be sound.
+ * Parameters are followed with the analysis's own `parameterValues` (src/analyze/function-fields.ts):
+ * a parameter whose calls are not all seen gives no number, and the bound stays unknown.
  */
 import type { Binding, NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import { typedArrays } from '../analyze/builtins.js';
 import type { ScriptContext } from '../analyze/context.js';
+import { parameterValues } from '../analyze/function-fields.js';
 import { fieldWrites } from '../analyze/owned-fields.js';
 
 export interface FieldValues {
@@ -103,51 +104,9 @@ export function fieldValues(ctx: ScriptContext, constants: (name: string) => num
     return [];
   }
 
-  /** The numbers a parameter is given at the calls we can find (default value included). */
+  /** The numbers a parameter is given: its default and the arguments at every call (function-fields.ts). */
   function parameterNumbers(b: Binding, depth: number): number[] {
-    let param: NodePath = b.path;
-    const out: number[] = [];
-    if (param.parentPath?.isAssignmentPattern()) {
-      out.push(...valuesOf(param.parentPath.get('right') as NodePath, depth + 1));
-      param = param.parentPath;
-    }
-    const fn = param.parentPath;
-    if (!fn?.isFunction()) return out;
-    const index = (fn.node.params as t.Node[]).indexOf(param.node);
-    for (const call of callsOf(fn)) {
-      const arg = (call.get('arguments') as NodePath[])[index];
-      if (arg && !arg.isSpreadElement()) out.push(...valuesOf(arg, depth + 1));
-      if (out.length >= MAX_VALUES) break;
-    }
-    return out;
-  }
-
-  /** Calls of a constructor (`new C`), a static method (`C.m(…)`) or a top-level function, by name. */
-  function callsOf(fn: NodePath<t.Function>): NodePath<t.CallExpression | t.NewExpression>[] {
-    let binding: Binding | undefined;
-    let member: string | undefined;
-    let construct = false;
-    if (fn.isClassMethod()) {
-      const cls = fn.parentPath?.parentPath;
-      if (!cls?.isClassDeclaration() || !cls.node.id) return [];
-      binding = ctx.programScope.getBinding(cls.node.id.name);
-      if (fn.node.kind === 'constructor') construct = true;
-      else if (fn.node.static && t.isIdentifier(fn.node.key) && !fn.node.computed) member = fn.node.key.name;
-      else return [];
-    } else if (fn.isFunctionDeclaration() && fn.node.id) binding = ctx.programScope.getBinding(fn.node.id.name);
-    if (!binding) return [];
-    const out: NodePath<t.CallExpression | t.NewExpression>[] = [];
-    for (const ref of binding.referencePaths) {
-      const parent = ref.parentPath;
-      if (!parent) continue;
-      if (construct && parent.isNewExpression() && parent.node.callee === ref.node) out.push(parent);
-      else if (!construct && !member && parent.isCallExpression() && parent.node.callee === ref.node) out.push(parent);
-      else if (member && parent.isMemberExpression() && parent.node.object === ref.node && t.isIdentifier(parent.node.property, { name: member })) {
-        const call = parent.parentPath;
-        if (call?.isCallExpression() && call.node.callee === parent.node) out.push(call);
-      }
-    }
-    return out;
+    return (parameterValues(ctx, b) ?? []).flatMap((v) => valuesOf(v, depth + 1)).slice(0, MAX_VALUES);
   }
 
   return {
