@@ -154,9 +154,16 @@ function parallelizeRuntime(threads, entry, plan) {
   /** Main thread: a worker that ended with statements unfinished and no error reported has crashed. */
   function noticeCrashes() {
     if (!lost) return;
+    const ended = [];
     for (let t = 1; t < plan.threads; t++) {
       const how = Atomics.load(lost, t);
-      if (how === 0) continue;
+      if (how !== 0) ended.push([t, how]);
+    }
+    if (ended.length === 0) return;
+    // A worker may have posted its last message and ended since the caller drained: drain again,
+    // now that its end is seen, so that a finished worker is not taken for a crashed one.
+    drain();
+    for (const [t, how] of ended) {
       const key = plan.order.find((k) => plan.placement[k] === t && !done.has(k));
       if (key === undefined || [...errors.values()].some((e) => plan.placement[e.key] === t)) continue;
       errors.set(position.get(key), { key, crash: how === 2 ? 'out of memory' : 'ended unexpectedly' });
