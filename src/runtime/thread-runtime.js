@@ -5,17 +5,17 @@ function parallelizeRuntime(threads, entry, plan) {
   // so the main thread's event loop stays exactly where the original script would have it.
   const MARK = 'parallelize';
   // The main thread blocks while it waits, so it cannot hear of a worker that dies without a word
-  // (out of memory, killed). The workers are therefore started by a small supervisor thread whose
-  // event loop stays free: it records each worker's end and rings the main thread's doorbell.
-  const SUPERVISOR = `
-    const { Worker, workerData } = require('node:worker_threads');
-    const { entry, workers, bell, ended, argv } = workerData;
+  // (out of memory, killed). Each worker therefore holds one end of a lifeline channel whose other
+  // end a small watcher thread listens on: when the worker's thread ends, its end closes, and the
+  // watcher records it and rings the main thread's doorbell. The main thread starts the workers
+  // itself, so that they do not wait for the watcher to boot (about 30 ms).
+  const WATCHER = `
+    const { workerData } = require('node:worker_threads');
+    const { lifelines, bell, ended } = workerData;
     const ring = new Int32Array(bell), end = new Int32Array(ended);
-    for (const { thread, data, transfer } of workers) {
-      const worker = new Worker(entry.startsWith('file:') ? new URL(entry) : entry, { workerData: data, transferList: transfer, argv });
-      let how = 1; // 1 finished, 2 out of memory, 3 failed
-      worker.on('error', (error) => { how = error && error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 2 : 3; });
-      worker.on('exit', () => { Atomics.store(end, thread, how); Atomics.add(ring, 0, 1); Atomics.notify(ring, 0); });
+    for (const [thread, port] of lifelines) {
+      port.on('message', () => {}); // a listened-to port keeps this thread alive while the worker lives
+      port.on('close', () => { Atomics.store(end, thread, 1); Atomics.add(ring, 0, 1); Atomics.notify(ring, 0); });
     }`;
   const { Worker, isMainThread, workerData, receiveMessageOnPort, MessageChannel } = threads;
   const inWorker = !isMainThread && workerData != null && typeof workerData === 'object' && MARK in workerData;
@@ -28,7 +28,7 @@ function parallelizeRuntime(threads, entry, plan) {
   let ports; // thread → MessagePort to it
   let bell; // Int32Array: one doorbell per thread
   let mainAt = -1; // main thread: index of its last finished statement at a gap
-  let lost; // Int32Array per worker thread: 0 running, 1 ended, 2 ran out of memory, 3 failed
+  let lost; // Int32Array per worker thread: 0 running, 1 ended
   const final = new WeakSet(); // errors already chosen as the program's error
   // PARALLELIZE_TRACE=FILE (with a script transformed with --trace): how long each statement ran.
   const traceFile = plan.fs ? process.env.PARALLELIZE_TRACE : undefined;
@@ -40,10 +40,13 @@ function parallelizeRuntime(threads, entry, plan) {
     open = null;
   }
 
+  let lifeline; // worker: held for the thread's whole life (a collected port would close early)
   if (inWorker) {
     ports = workerData[MARK].ports;
     bell = new Int32Array(workerData[MARK].bell);
+    lifeline = workerData[MARK].lifeline;
   } else if (plan.threads > 1) {
+    sweepOwnBuffers();
     bell = new Int32Array(new SharedArrayBuffer(4 * plan.threads));
     ports = {};
     const theirPorts = Array.from({ length: plan.threads }, () => ({}));
@@ -56,17 +59,40 @@ function parallelizeRuntime(threads, entry, plan) {
       }
     }
     lost = new Int32Array(new SharedArrayBuffer(4 * plan.threads));
-    const specs = [];
+    const lifelines = [];
     for (let t = 1; t < plan.threads; t++) {
       const own = theirPorts[t];
-      specs.push({ thread: t, data: { [MARK]: { thread: t, ports: own, bell: bell.buffer } }, transfer: Object.values(own) });
+      const { port1: watched, port2: held } = new MessageChannel();
+      lifelines.push([t, watched]);
+      const data = { [MARK]: { thread: t, ports: own, bell: bell.buffer, lifeline: held } };
+      const worker = new Worker(entry, { workerData: data, transferList: [...Object.values(own), held], argv: process.argv.slice(2) });
+      worker.on('error', () => {}); // reported through the ports; an unheard 'error' would end the program
+      worker.unref(); // the main thread waits for what it needs: a worker never keeps the program alive
     }
-    const supervisor = new Worker(SUPERVISOR, {
+    const watcher = new Worker(WATCHER, {
       eval: true,
-      workerData: { entry: String(entry), workers: specs, bell: bell.buffer, ended: lost.buffer, argv: process.argv.slice(2) },
-      transferList: specs.flatMap((w) => w.transfer),
+      workerData: { lifelines, bell: bell.buffer, ended: lost.buffer },
+      transferList: lifelines.map(([, port]) => port),
     });
-    supervisor.unref(); // it never keeps the program alive
+    watcher.unref();
+  }
+
+  /**
+   * When the program's own threads take every core, V8's background sweeping of ArrayBuffers
+   * competes with them for one (two threads hashing with Buffers each ran ~10% slower), and each
+   * thread sweeps its own buffers instead. Of V8's GC flags only this one is safe to change while
+   * the program runs: it is read as each sweep starts (turning off the other background GC tasks
+   * this way can crash V8).
+   */
+  function sweepOwnBuffers() {
+    const builtin = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule : null;
+    try {
+      if (builtin && plan.threads >= builtin('node:os').availableParallelism()) {
+        builtin('node:v8').setFlagsFromString('--no-concurrent-array-buffer-sweeping');
+      }
+    } catch {
+      // Only a speed-up: without it the program runs the same.
+    }
   }
 
   function ring(thread) {
@@ -156,17 +182,16 @@ function parallelizeRuntime(threads, entry, plan) {
     if (!lost) return;
     const ended = [];
     for (let t = 1; t < plan.threads; t++) {
-      const how = Atomics.load(lost, t);
-      if (how !== 0) ended.push([t, how]);
+      if (Atomics.load(lost, t) !== 0) ended.push(t);
     }
     if (ended.length === 0) return;
     // A worker may have posted its last message and ended since the caller drained: drain again,
     // now that its end is seen, so that a finished worker is not taken for a crashed one.
     drain();
-    for (const [t, how] of ended) {
+    for (const t of ended) {
       const key = plan.order.find((k) => plan.placement[k] === t && !done.has(k));
       if (key === undefined || [...errors.values()].some((e) => plan.placement[e.key] === t)) continue;
-      errors.set(position.get(key), { key, crash: how === 2 ? 'out of memory' : 'ended unexpectedly' });
+      errors.set(position.get(key), { key, crash: true });
     }
   }
 
@@ -181,9 +206,9 @@ function parallelizeRuntime(threads, entry, plan) {
     }
     const entry = errors.get(first);
     if (entry.crash) {
-      // As when the original process runs out of memory: a fatal message and the abort exit code.
-      process.stderr.write(`FATAL ERROR: the worker thread running line ${entry.key.replace(/^'?L|'$/g, '')} ${entry.crash === 'out of memory' ? 'ran out of memory (JavaScript heap out of memory)' : 'ended unexpectedly'}\n`);
-      process.exit(134);
+      // As when the original process runs out of memory: a fatal message, then SIGABRT (exit code 134).
+      process.stderr.write(`FATAL ERROR: the worker thread running line ${entry.key.replace(/^'?L|'$/g, '')} ended before finishing it (most likely: JavaScript heap out of memory)\n`);
+      process.abort();
     }
     throw finalError('own' in entry ? entry.own : revive(entry.error));
   }

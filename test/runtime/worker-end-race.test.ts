@@ -1,8 +1,8 @@
 /**
  * A worker posts its last value and ends. If the main thread drained its ports just before that
  * and learns of the end just after, it must drain again before it calls the worker crashed: under
- * load this window opened often enough to fail one fuzz program in a thousand with "ended
- * unexpectedly". The window is widened here by a pause spliced into the runtime between the two.
+ * load this window opened often enough to fail one fuzz program in a thousand as a crashed worker.
+ * The window is widened here by a pause spliced into the runtime between the two.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
