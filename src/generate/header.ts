@@ -7,6 +7,11 @@ export function threadName(t: number): string {
   return t === 0 ? 'main' : `worker ${t}`;
 }
 
+/** A copy of this statement is made because its values cannot be sent (not because sending costs more). */
+export function remadeBecauseUnsendable(analysis: Analysis, id: number): boolean {
+  return analysis.statements[id].defines.some((n) => analysis.deps.copyOnly.has(n));
+}
+
 function excerpt(code: string, width = 48): string {
   const one = code.replace(/\s+/g, ' ').trim();
   return one.length > width ? one.slice(0, width - 1) + '…' : one;
@@ -29,8 +34,7 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
     const [t, ...copies] = threadsOf.get(id)!;
     rows.push([threadName(t), String(s.line), fmt(est.cost[id]) + (est.source[id] === 'user' ? '*' : ''), excerpt(analysis.parsed.code.slice(s.start, s.end))]);
     for (const c of copies) rows.push([threadName(c), String(s.line), fmt(est.cost[id]) + (est.source[id] === 'user' ? '*' : ''), `(copy) ${excerpt(analysis.parsed.code.slice(s.start, s.end), 41)}`]);
-    const where = `line ${s.line} on ${copies.map(threadName).join(' and ')}`;
-    if (copies.length) (s.defines.some((n) => analysis.deps.copyOnly.has(n)) ? remade : copied).push(where);
+    if (copies.length) (remadeBecauseUnsendable(analysis, id) ? remade : copied).push(`line ${s.line} on ${copies.map(threadName).join(' and ')}`);
   }
   const w0 = Math.max(6, ...rows.map((r) => r[0].length));
   const w1 = Math.max(4, ...rows.map((r) => r[1].length));

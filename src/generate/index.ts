@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Analysis } from '../analyze/index.js';
 import type { Estimates } from '../estimate/index.js';
 import type { ScriptPlan } from '../schedule/script.js';
-import { parallelHeader, sequentialHeader, threadName } from './header.js';
+import { parallelHeader, remadeBecauseUnsendable, sequentialHeader, threadName } from './header.js';
 import { planMessages, type Message } from './messages.js';
 import { runtimeSource } from './runtime-source.js';
 import { constToLet, declarationToAssignment, indent, segments, type Segment } from './source-text.js';
@@ -269,7 +269,7 @@ function threadBody(
     }
     // A copy: this thread computes the value itself rather than wait for it (cheaper than a message).
     const copy = threadOf.get(id) !== th;
-    const remade = copy && s.defines.some((n) => analysis.deps.copyOnly.has(n));
+    const remade = copy && remadeBecauseUnsendable(analysis, id);
     const why = remade ? 'its values cannot be sent' : `cheaper than receiving it from ${threadName(threadOf.get(id)!)}`;
     const where = copy ? `line ${s.line}, computed here too: ${why}` : `line ${s.line}`;
     lines.push(trace ? `${by}${rt}.begin(${copy ? 'null' : quoteKey(keyOf.get(id)!)}); // ${where}` : `${by}// ${where}`);
