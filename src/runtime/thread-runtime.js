@@ -7,16 +7,18 @@ function parallelizeRuntime(threads, entry, plan) {
   // The main thread blocks while it waits, so it cannot hear of a worker that dies without a word
   // (out of memory, killed). Each worker therefore holds one end of a lifeline channel whose other
   // end a small watcher thread listens on: when the worker's thread ends, its end closes, and the
-  // watcher records it and rings the main thread's doorbell. The main thread starts the workers
-  // itself, so that they do not wait for the watcher to boot (about 30 ms).
+  // watcher records it and rings the main thread's doorbell. The watcher is only needed while the
+  // main thread blocks, so it starts then: started with the workers, its boot took a core from
+  // them (each worker's first statement began about 30 ms later). A lifeline whose worker has
+  // already ended still closes once it reaches the watcher.
   const WATCHER = `
     const { workerData } = require('node:worker_threads');
-    const { lifelines, bell, ended } = workerData;
+    const { feed, bell, ended } = workerData;
     const ring = new Int32Array(bell), end = new Int32Array(ended);
-    for (const [thread, port] of lifelines) {
+    feed.on('message', ({ thread, port }) => {
       port.on('message', () => {}); // a listened-to port keeps this thread alive while the worker lives
       port.on('close', () => { Atomics.store(end, thread, 1); Atomics.add(ring, 0, 1); Atomics.notify(ring, 0); });
-    }`;
+    });`;
   const { Worker, isMainThread, workerData, receiveMessageOnPort, MessageChannel } = threads;
   const inWorker = !isMainThread && workerData != null && typeof workerData === 'object' && MARK in workerData;
   const me = inWorker ? workerData[MARK].thread : 0;
@@ -29,6 +31,8 @@ function parallelizeRuntime(threads, entry, plan) {
   let bell; // Int32Array: one doorbell per thread
   let mainAt = -1; // main thread: index of its last finished statement at a gap
   let lost; // Int32Array per worker thread: 0 running, 1 ended
+  let unwatched = null; // main thread: [thread, lifeline port] pairs not yet handed to the watcher
+  let feed; // main thread: the port that hands lifelines to the watcher
   const final = new WeakSet(); // errors already chosen as the program's error
   // PARALLELIZE_TRACE=FILE (with a script transformed with --trace): how long each statement ran.
   const traceFile = plan.fs ? process.env.PARALLELIZE_TRACE : undefined;
@@ -69,12 +73,7 @@ function parallelizeRuntime(threads, entry, plan) {
       worker.on('error', () => {}); // reported through the ports; an unheard 'error' would end the program
       worker.unref(); // the main thread waits for what it needs: a worker never keeps the program alive
     }
-    const watcher = new Worker(WATCHER, {
-      eval: true,
-      workerData: { lifelines, bell: bell.buffer, ended: lost.buffer },
-      transferList: lifelines.map(([, port]) => port),
-    });
-    watcher.unref();
+    unwatched = lifelines;
   }
 
   /**
@@ -173,7 +172,25 @@ function parallelizeRuntime(threads, entry, plan) {
         decide(upTo);
       }
       if (ready()) return;
+      if (unwatched) watchWorkers();
       Atomics.wait(bell, me, seen);
+    }
+  }
+
+  /** Main thread, before it first blocks: starts the watcher and hands it every lifeline. */
+  function watchWorkers() {
+    const lifelines = unwatched;
+    unwatched = null;
+    const { port1, port2 } = new MessageChannel();
+    feed = port1;
+    const watcher = new Worker(WATCHER, { eval: true, workerData: { feed: port2, bell: bell.buffer, ended: lost.buffer }, transferList: [port2] });
+    watcher.unref();
+    for (const [thread, port] of lifelines) {
+      try {
+        feed.postMessage({ thread, port }, [port]);
+      } catch {
+        Atomics.store(lost, thread, 1); // this thread already heard the lifeline close: its worker has ended
+      }
     }
   }
 
