@@ -61,6 +61,10 @@ export const diagnostics = {
 export const warnings = {
   sequential: (reason: string) => ({ code: 'SEQUENTIAL', message: `Output is sequential: ${reason}` }),
   keptOnMain: (line: number, reason: string) => ({ code: 'KEPT_ON_MAIN', message: `Line ${line} stays on the main thread: ${reason}`, line }),
+  unsupportedFormat: (file: string, format: string) => ({
+    code: 'UNSUPPORTED_FORMAT',
+    message: `${file} is left as it is: its format "${format}" is not a file the worker threads can run again (use "es" or "cjs").`,
+  }),
 };
 
 /** Formats an error for a terminal: message, code frame, hint. Unknown errors keep their stack. */

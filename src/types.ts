@@ -14,9 +14,9 @@ export interface TransformOptions {
   scheduler?: string | import('./schedule/types.js').Scheduler;
   /** Platform overrides (over the values `parallelize calibrate` stored, or the defaults). */
   platform?: Partial<Platform>;
-  /** "module" | "script" | "auto" (default: by file extension and syntax). */
   /** Record each statement's time when the output runs with PARALLELIZE_TRACE=FILE (feed it back with `--profile`). */
   trace?: boolean;
+  /** "module" | "commonjs" | "auto" (default: by file extension and syntax). */
   sourceType?: 'module' | 'commonjs' | 'auto';
 }
 
