@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { rollup, type RollupLog } from 'rollup';
+import { rollup, type RollupLog } from '@rollup/wasm-node';
 import { parallelize } from '../../src/plugins/rollup.js';
 import { ParallelizeError } from '../../src/diagnostics.js';
 
