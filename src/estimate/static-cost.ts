@@ -26,9 +26,11 @@ const builtinCost: Record<string, number> = {
   JSON_parse: 3000, JSON_stringify: 3000, sort: 20, readFileSync: 20000, writeFileSync: 30000,
   // Math, measured in a loop against an addition: a transcendental function takes 13-20 ns, a
   // fractional power ~70 ns, rounding and min/max about as long as the addition.
-  sqrt: 2, sin: 12, cos: 12, tan: 15, exp: 12, log: 10, log2: 10, log10: 10, cbrt: 10, atan: 6, atan2: 12,
-  asin: 12, acos: 12, sinh: 15, cosh: 15, tanh: 15, expm1: 12, log1p: 12, hypot: 35, pow: 40, random: 10,
-  floor: 1, ceil: 1, round: 1, trunc: 1, abs: 1, min: 1, max: 1, imul: 1, sign: 1, fround: 1, clz32: 1,
+  Math_sqrt: 2, Math_sin: 12, Math_cos: 12, Math_tan: 15, Math_exp: 12, Math_log: 10, Math_log2: 10,
+  Math_log10: 10, Math_cbrt: 10, Math_atan: 6, Math_atan2: 12, Math_asin: 12, Math_acos: 12, Math_sinh: 15,
+  Math_cosh: 15, Math_tanh: 15, Math_expm1: 12, Math_log1p: 12, Math_hypot: 35, Math_pow: 40, Math_random: 10,
+  Math_floor: 1, Math_ceil: 1, Math_round: 1, Math_trunc: 1, Math_abs: 1, Math_min: 1, Math_max: 1,
+  Math_imul: 1, Math_sign: 1, Math_fround: 1, Math_clz32: 1,
   toFixed: 30, split: 40, join: 40, replace: 60, match: 60, test: 40, toString: 20, padStart: 20,
   // Hash tables: a lookup or insert hashes the key and probes.
   get: 25, set: 40, has: 25, add: 40, delete: 30,
@@ -525,7 +527,7 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   // A power by a small whole constant is a few multiplications; any other is a library call (Math.pow).
   if ((t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^\*\*=?$/.test(node.operator) && !ctx.bigint) {
     const e = t.isNumericLiteral(node.right) ? node.right.value : NaN;
-    if (!(Number.isInteger(e) && Math.abs(e) <= 4)) sum = builtinCost.pow;
+    if (!(Number.isInteger(e) && Math.abs(e) <= 4)) sum = builtinCost.Math_pow;
   }
   // Objects, arrays and instances cost an allocation (and later their collection).
   if (t.isObjectExpression(node) || t.isArrayExpression(node) || t.isNewExpression(node)) sum += ALLOCATION;
@@ -558,8 +560,9 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
       env.set(key, (env.get(key) ?? 0) + ctx.mult * node.arguments.length);
     }
     let own = opsOf(callee.object, env, ctx, depth);
+    // JSON's and Math's functions are priced by namespace, so that a method of the same name (`console.log`, `rng.random()`) is not taken for them.
     const json = t.isIdentifier(callee.object, { name: 'JSON' });
-    const key = json ? `JSON_${name}` : name;
+    const key = json || t.isIdentifier(callee.object, { name: 'Math' }) ? `${(callee.object as t.Identifier).name}_${name}` : name;
     own += builtinCost[key] ?? (json ? 100 : 10);
     // Built-ins whose work grows with what they are given (strings, arrays, JSON values).
     if (perElementCost[key] !== undefined) {

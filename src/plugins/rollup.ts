@@ -43,8 +43,8 @@ const matches = (patterns: Pattern[], chunk: Chunk) =>
     [chunk.name, chunk.fileName, chunk.facadeModuleId ?? ''].some((s) => (typeof p === 'string' ? s === p || s.endsWith(`/${p}`) : p.test(s))),
   );
 
-/** Only these formats give a file that every thread can run again; `es` and `cjs` are Rollup's names. */
-const SOURCE_TYPES: Record<string, 'module' | 'commonjs'> = { es: 'module', esm: 'module', module: 'module', cjs: 'commonjs', commonjs: 'commonjs' };
+/** Only these formats (as Rollup names them once it has read its options) give a file every thread can run again. */
+const SOURCE_TYPES: Record<string, 'module' | 'commonjs'> = { es: 'module', cjs: 'commonjs' };
 
 export function parallelize(options: RollupPluginOptions = {}) {
   const { include, exclude, ...transformOptions } = options;
@@ -66,8 +66,8 @@ export function parallelize(options: RollupPluginOptions = {}) {
       try {
         result = transform(code, { ...transformOptions, filename: chunk.fileName, sourceType });
       } catch (err) {
-        if (err instanceof ParallelizeError) this.error({ message: formatError(err), code: err.code });
-        throw err;
+        if (!(err instanceof ParallelizeError)) throw err;
+        return this.error({ message: formatError(err), code: err.code });
       }
       for (const w of result.warnings) this.warn({ message: `${chunk.fileName}: ${w.message}`, code: w.code });
       return { code: result.code, map: null };

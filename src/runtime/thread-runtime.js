@@ -32,7 +32,7 @@ function parallelizeRuntime(threads, entry, plan) {
   let mainAt = -1; // main thread: index of its last finished statement at a gap
   let lost; // Int32Array per worker thread: 0 running, 1 ended
   let unwatched = null; // main thread: [thread, lifeline port] pairs not yet handed to the watcher
-  let feed; // main thread: the port that hands lifelines to the watcher
+  let feed; // main thread: the port that hands lifelines to the watcher (held, so it outlives its messages)
   const final = new WeakSet(); // errors already chosen as the program's error
   // PARALLELIZE_TRACE=FILE (with a script transformed with --trace): how long each statement ran.
   const traceFile = plan.fs ? process.env.PARALLELIZE_TRACE : undefined;
