@@ -208,3 +208,12 @@ export function builtinName(specifier: string): string | undefined {
   const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
   return builtinModules.has(name) ? name : undefined;
 }
+
+/**
+ * A module's member that is itself one of the modules above (`import { strict as assert } from
+ * 'node:assert'`, `const { promises: fsp } = require('fs')`): its calls are that module's.
+ */
+export function submodule(mod: string, member: string): string | undefined {
+  const name = `${mod}/${member}`;
+  return (member === 'strict' || member === 'promises') && builtinModules.has(name) ? name : undefined;
+}

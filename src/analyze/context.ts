@@ -4,7 +4,7 @@
  */
 import type { NodePath, Scope } from '@babel/traverse';
 import * as t from '@babel/types';
-import { builtinName } from './builtins.js';
+import { builtinName, submodule } from './builtins.js';
 import type { ModuleKind } from './parse.js';
 import { traverse } from './traverse.js';
 
@@ -94,7 +94,9 @@ export function buildContext(program: NodePath<t.Program>, kind: ModuleKind): Sc
         if (!mod) ctx.foreign.add(local);
         else if (t.isImportSpecifier(spec)) {
           const imported = t.isIdentifier(spec.imported) ? spec.imported.name : spec.imported.value;
-          ctx.moduleMembers.set(local, [mod, imported]);
+          const sub = submodule(mod, imported);
+          if (sub) ctx.modules.set(local, sub);
+          else ctx.moduleMembers.set(local, [mod, imported]);
         } else ctx.modules.set(local, mod);
       }
     } else if (t.isVariableDeclaration(node)) {
@@ -110,7 +112,9 @@ export function buildContext(program: NodePath<t.Program>, kind: ModuleKind): Sc
             for (const prop of id.properties) {
               if (t.isObjectProperty(prop) && t.isIdentifier(prop.value)) {
                 const key = methodKeyName(prop.key, prop.computed);
-                if (mod && key) ctx.moduleMembers.set(prop.value.name, [mod, key]);
+                const sub = mod && key ? submodule(mod, key) : undefined;
+                if (sub) ctx.modules.set(prop.value.name, sub);
+                else if (mod && key) ctx.moduleMembers.set(prop.value.name, [mod, key]);
                 else ctx.foreign.add(prop.value.name);
               } else {
                 for (const n of Object.keys(t.getBindingIdentifiers(prop))) ctx.foreign.add(n);

@@ -24,8 +24,8 @@ import {
 import type { ScriptContext } from './context.js';
 import { checkBudget, tickBudget } from './budget.js';
 import { storedIntoLocal, type RootsOf } from './local-stores.js';
-import { functionFields, storesScriptFunction } from './function-fields.js';
-import { constructsFresh, ownedFields } from './owned-fields.js';
+import { BUILTIN_NAMES, functionFields, parameterValues, storesScriptFunction } from './function-fields.js';
+import { constructsFresh, fieldWrites, keepableField, ownedFields, primitiveValue } from './owned-fields.js';
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
@@ -982,6 +982,16 @@ export class UnitWalker {
         // `this.compare(a, b)`: one of the functions stored under that name, whichever it is.
         f.calls.push({ callee: `~${name}`, args: argRoots, argKinds, argFns, receiver, receiverContainer: container });
         return;
+      } else if (this.closureField(name, object)) {
+        // `this.rng()`: a closure a script factory made for this object (`this.rng = mulberry32(seed)`),
+        // as a local one is (closureCall): the factory's facts; its state is the object's own.
+        const all = new Set<Root>();
+        argRoots.forEach((s) => s.forEach((r) => all.add(r)));
+        const same = Array.from({ length: 8 }, () => all);
+        for (const factory of this.closureField(name, object)!) f.calls.push({ callee: factory, args: same, argKinds: same.map(() => ANY), receiver: none });
+        for (const r of all) addMutation(f, r, ANY);
+        for (const r of container) addMutation(f, r, ANY);
+        return;
       } else if (storesScriptFunction(this.env.ctx, name)) {
         this.unknownCall(argRoots, receiver); // `.toString()` may be a function the script stored
         return;
@@ -1003,6 +1013,44 @@ export class UnitWalker {
       return;
     }
     this.unknownCall(argRoots, none);
+  }
+
+  /**
+   * The factories whose closures a field of a script object holds, when every store into it
+   * anywhere is a call of a script factory with primitive arguments (`this.rng = mulberry32(cfg.seed)`):
+   * then all the closure can change is what the factory made for it, which only that object reaches.
+   */
+  closureField(name: string, object: NodePath): string[] | undefined {
+    const ctx = this.env.ctx;
+    let memo = closureFieldCache.get(ctx);
+    if (!memo) closureFieldCache.set(ctx, (memo = new Map()));
+    let found = memo.get(name);
+    if (found === undefined) memo.set(name, (found = this.closureFactories(name)));
+    return found && scriptObject(ctx, object, 0) ? found : undefined;
+  }
+
+  private closureFactories(name: string): string[] | null {
+    const ctx = this.env.ctx;
+    const { anything, byName } = fieldWrites(ctx);
+    const writes = byName.get(name);
+    if (anything || !writes?.length || !keepableField(ctx, name) || BUILTIN_NAMES.has(name)) return null;
+    const primitives = primitiveFields(ctx);
+    const out = new Set<string>();
+    for (const w of writes) {
+      if (typeof w === 'string' || !w.isCallExpression()) return null;
+      const factory = this.factoryOf(w.node, w.scope);
+      if (!factory) return null;
+      const plain = (a: NodePath) => primitiveValue(a.node, a.scope, 0) || (a.isMemberExpression() && primitives.has(propName(a.node) ?? ''));
+      // A parameter (`constructor(seed) { this.rng = mulberry32(seed) }`) is what every call gives it.
+      const param = (a: NodePath) => {
+        const b = a.isIdentifier() ? a.scope.getBinding(a.node.name) : undefined;
+        return b?.kind === 'param' && b.constant && (parameterValues(ctx, b)?.every(plain) ?? false);
+      };
+      const simple = (a: NodePath) => plain(a) || param(a);
+      if (!w.get('arguments').every(simple)) return null;
+      out.add(factory);
+    }
+    return [...out];
   }
 
   /** A field of a script object that holds only functions the script wrote (see function-fields.ts). */
@@ -1366,6 +1414,8 @@ const storingMethods = new Set(['push', 'unshift', 'set', 'add']);
  * use of that parameter only reads it (its properties, arithmetic, comparisons), returns it, or
  * stores it (`xs.push(p)`, `o[k] = p`). Anything else (a method call on it, passing it on, an alias) may.
  */
+const closureFieldCache = new WeakMap<ScriptContext, Map<string, string[] | null>>();
+
 function paramMayChange(fn: NodePath<t.Function>, i: number): boolean {
   let byIndex = paramMemo.get(fn.node);
   if (!byIndex) paramMemo.set(fn.node, (byIndex = new Map()));

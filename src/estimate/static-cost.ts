@@ -81,6 +81,8 @@ interface CostContext {
   bigint: boolean;
   /** Typical numbers and lengths of properties (`this.rows`, `m.data.length`) the code around a bound does not give. */
   fields: FieldValues;
+  /** Per loop being counted in the current function, outermost first: the names it declares or assigns. */
+  loops: Set<string>[];
 }
 
 /** Evaluates a numeric expression if its value is known statically. */
@@ -125,9 +127,13 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
     const fn = (Math as unknown as Record<string, (...x: number[]) => number>)[(node.callee.property as t.Identifier).name];
     return typeof fn === 'function' ? fn(...(args as number[])) : undefined;
   }
-  // `this.rows`, `m.data.length`: what the script typically stores there (field-values.ts).
   if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property)) {
     const inner = node.object;
+    // What this instance was made with (`new Matrix(900, 900)`, then `this.rows` in its methods), when that is known…
+    const path = memberPath(node);
+    const own = path === undefined ? undefined : node.property.name === 'length' ? sizeOf(inner, env, ctx) : env.get(path) ?? ctx.constants.get(path);
+    if (own !== undefined && own !== UNKNOWN_SIZE) return own;
+    // …else what the script typically stores there (field-values.ts).
     if (node.property.name !== 'length') return ctx.fields.number(node.property.name);
     if (t.isMemberExpression(inner) && !inner.computed && t.isIdentifier(inner.property)) return ctx.fields.length(inner.property.name);
   }
@@ -233,6 +239,14 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
     const known = [...env.entries()].filter(([k]) => k.endsWith('.length')).map(([, v]) => v);
     return Math.max(UNKNOWN_TRIPS, ...known.filter((v) => Number.isFinite(v) && v < 1e8));
   }
+  // A queue kept in an array by two indices (`while (head < tail)`, the body storing at `queue[tail++]`):
+  // each element enters once, so about once per element of that array.
+  const indices = conjuncts.find((c): c is t.BinaryExpression => t.isBinaryExpression(c) && c.operator === '<' && t.isIdentifier(c.left) && t.isIdentifier(c.right));
+  const queue = indices ? queueFilledBy(body, (indices.right as t.Identifier).name) : undefined;
+  if (queue) {
+    const n = sizeOf(queue, env, ctx);
+    if (n !== UNKNOWN_SIZE) return Math.max(n, UNKNOWN_TRIPS);
+  }
   if (bound !== undefined && conjuncts.length > 1) {
     // `j < n && s[j] === s[i]`: a bound and a condition on the data (a run, a match) that ends it within a few steps.
     if (conjuncts.some((c) => c !== bounded && readsData(c))) return Math.min(bound, FEW_TRIPS);
@@ -258,6 +272,15 @@ function callsLocal(body: t.Node, ctx: CostContext): boolean {
   return found;
 }
 
+/** The array a loop body stores into at `[tail++]`, for the named tail index. */
+function queueFilledBy(body: t.Node, tail: string): t.Expression | undefined {
+  let found: t.Expression | undefined;
+  t.traverseFast(body, (n) => {
+    if (t.isAssignmentExpression(n, { operator: '=' }) && t.isMemberExpression(n.left) && n.left.computed && t.isUpdateExpression(n.left.property, { operator: '++' }) && t.isIdentifier(n.left.property.argument, { name: tail })) found = n.left.object as t.Expression;
+  });
+  return found;
+}
+
 /** Whether a loop body adds to the named array or set. */
 function pushesTo(body: t.Node, name: string): boolean {
   let found = false;
@@ -267,21 +290,31 @@ function pushesTo(body: t.Node, name: string): boolean {
   return found;
 }
 
-/** A loop that can break or return early usually does: count the square root of its bound. */
+/**
+ * A loop that can break or return early usually does: count the square root of its bound. Not
+ * when the exit is a guard in front of an inner loop that does each trip's work (`if (pivot ===
+ * 0) return` before eliminating a column): a search ends where its test is, not before its work.
+ */
 function earlyExit(body: t.Statement, trips: number): number {
-  // Only a break of this loop counts: not one inside an inner loop or switch, nor anything in a nested function.
-  const exits = (n: t.Node | null | undefined, inner: boolean): boolean => {
-    if (!n || t.isFunction(n)) return false;
-    if (t.isBreakStatement(n)) return !inner && !n.label;
-    if (t.isReturnStatement(n)) return true;
-    const nested = inner || t.isLoop(n) || t.isSwitchStatement(n);
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
-      if (Array.isArray(child) ? child.some((c) => exits(c, nested)) : exits(child, nested)) return true;
-    }
-    return false;
-  };
+  if (t.isBlockStatement(body)) {
+    const at = body.body.findIndex((s) => exits(s, false));
+    if (at >= 0 && body.body.slice(at + 1).some((s) => t.isLoop(s) && !exits(s, false))) return trips;
+  }
   return exits(body, false) && trips > 100 ? Math.max(10, Math.sqrt(trips)) : trips;
+}
+
+/** Whether a statement may leave the loop it is in: a break of that loop, or a return. */
+function exits(n: t.Node | null | undefined, inner: boolean): boolean {
+  // Only a break of this loop counts: not one inside an inner loop or switch, nor anything in a nested function.
+  if (!n || t.isFunction(n)) return false;
+  if (t.isBreakStatement(n)) return !inner && !n.label;
+  if (t.isReturnStatement(n)) return true;
+  const nested = inner || t.isLoop(n) || t.isSwitchStatement(n);
+  for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+    const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+    if (Array.isArray(child) ? child.some((c) => exits(c, nested)) : exits(child, nested)) return true;
+  }
+  return false;
 }
 
 /** Trip count of `for (let i = a; i < b; i += c)`. */
@@ -335,6 +368,7 @@ const CHARS_PER_ITEM = 5;
 /** `data.numbers`: a path of identifiers and property names, or undefined. */
 function memberPath(node: t.Node): string | undefined {
   if (t.isIdentifier(node)) return node.name;
+  if (t.isThisExpression(node)) return 'this';
   if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.property)) {
     const base = memberPath(node.object);
     return base === undefined ? undefined : `${base}.${node.property.name}`;
@@ -424,6 +458,66 @@ function shapeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): M
   return undefined;
 }
 
+/** Numbers and lengths held by the fields of an object (`rows`, `data.length`), as known where it was made. */
+interface Instance {
+  numbers: Map<string, number>;
+  lengths: Map<string, number>;
+}
+
+/** Keys that say how a local is used rather than what a field of it holds. */
+const NOT_FIELDS = new Set(['length', 'string', 'bigint']);
+
+/**
+ * The fields of the object an expression gives, when its making is in sight: `new Matrix(900, 900)`
+ * (its constructor's `this.rows = rows`), a static or instance method or a function that returns
+ * one (`Matrix.random(900, 900, rng)`, `a.transpose()`), or a name that holds one. So the methods
+ * called on it are priced for this instance, not for the typical one of field-values.ts.
+ */
+function instanceOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): Instance | undefined {
+  if (!node || ctx.stack.length >= MAX_DEPTH) return undefined;
+  if (t.isIdentifier(node) || t.isThisExpression(node)) {
+    const name = t.isThisExpression(node) ? 'this' : node.name;
+    const out: Instance = { numbers: new Map(), lengths: new Map() };
+    const prefix = `${name}.`;
+    for (const [k, v] of env) {
+      if (!k.startsWith(prefix)) continue;
+      const field = k.slice(prefix.length);
+      if (field.endsWith('.length') && !field.slice(0, -7).includes('.')) out.lengths.set(field.slice(0, -7), v);
+      else if (!field.includes('.') && !NOT_FIELDS.has(field)) out.numbers.set(field, v);
+    }
+    if (!env.has(name)) {
+      for (const [k, v] of ctx.constants) if (k.startsWith(prefix) && !k.slice(prefix.length).includes('.')) out.numbers.set(k.slice(prefix.length), v);
+      for (const [k, v] of ctx.sizes) if (k.startsWith(prefix) && !k.slice(prefix.length).includes('.')) out.lengths.set(k.slice(prefix.length), v);
+    }
+    return out.numbers.size || out.lengths.size ? out : undefined;
+  }
+  if (t.isNewExpression(node) && t.isIdentifier(node.callee)) {
+    const cls = ctx.analysis.ctx.classes.get(node.callee.name)?.node;
+    const ctor = cls?.body.body.find((m): m is t.ClassMethod => t.isClassMethod(m) && m.kind === 'constructor');
+    if (!ctor || ctx.stack.includes(`new ${node.callee.name}`)) return undefined;
+    return functionResult(`new ${node.callee.name}`, ctor, node.arguments as t.Node[], env, ctx, ctx.stack.length).instance;
+  }
+  if (t.isCallExpression(node) && t.isIdentifier(node.callee)) {
+    const fn = lookupFunction(node.callee.name, ctx);
+    if (fn && !ctx.stack.includes(node.callee.name)) return functionResult(node.callee.name, fn, node.arguments, env, ctx, ctx.stack.length).instance;
+  }
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && !node.callee.computed && t.isIdentifier(node.callee.property)) {
+    const name = node.callee.property.name;
+    if (ctx.stack.includes(`.${name}`)) return undefined;
+    for (const m of ctx.analysis.ctx.methods.get(name) ?? []) {
+      const made = functionResult(`.${name}`, m.node, node.arguments, env, ctx, ctx.stack.length, node.callee.object).instance;
+      if (made) return made;
+    }
+  }
+  return undefined;
+}
+
+/** Binds what is known of an object to a name inside a function (`this`, a parameter). */
+function bindInstance(name: string, made: Instance | undefined, env: Env): void {
+  for (const [field, v] of made?.numbers ?? []) env.set(`${name}.${field}`, v);
+  for (const [field, n] of made?.lengths ?? []) env.set(`${name}.${field}.length`, n);
+}
+
 /** Records what is known of a declaration's value: its number, length, and the lengths of its properties. */
 function learn(id: t.Node, init: t.Node | null | undefined, env: Env, ctx: CostContext, into: { numbers: Env; sizes: Map<string, number>; prefix: string }): void {
   if (!init) return;
@@ -433,6 +527,9 @@ function learn(id: t.Node, init: t.Node | null | undefined, env: Env, ctx: CostC
     const n = sizeOf(init, env, ctx);
     if (n !== UNKNOWN_SIZE) into.sizes.set(`${id.name}${into.prefix}`, n);
     for (const [prop, size] of shapeOf(init, env, ctx) ?? []) into.sizes.set(`${id.name}.${prop}${into.prefix}`, size);
+    const made = instanceOf(init, env, ctx);
+    for (const [field, v] of made?.numbers ?? []) into.numbers.set(`${id.name}.${field}`, v);
+    for (const [field, n] of made?.lengths ?? []) into.sizes.set(`${id.name}.${field}${into.prefix}`, n);
   } else if (t.isObjectPattern(id)) {
     const shape = shapeOf(init, env, ctx);
     for (const p of id.properties) {
@@ -441,15 +538,45 @@ function learn(id: t.Node, init: t.Node | null | undefined, env: Env, ctx: CostC
   }
 }
 
-/** Runs `count` with the loop multiplier raised by `times` (so pushes inside count `times` each). */
-function inLoop<T>(ctx: CostContext, times: number, count: () => T): T {
+/** Runs `count` with the loop multiplier raised by `times` (so pushes inside count `times` each), inside `loop` if given. */
+function inLoop<T>(ctx: CostContext, times: number, count: () => T, loop?: t.Loop | t.Function): T {
   const saved = ctx.mult;
   ctx.mult = saved * Math.max(times, 1);
+  if (loop) ctx.loops.push(changedIn(loop));
   try {
     return count();
   } finally {
     ctx.mult = saved;
+    if (loop) ctx.loops.pop();
   }
+}
+
+const changedMemo = new WeakMap<t.Node, Set<string>>();
+/** Names a loop (or a callback called per element) declares, assigns or takes: the ones whose objects may differ from one trip to the next. */
+function changedIn(loop: t.Loop | t.Function): Set<string> {
+  let names = changedMemo.get(loop);
+  if (names) return names;
+  names = new Set();
+  const found = names;
+  if (t.isFunction(loop)) for (const p of loop.params) for (const id of Object.keys(t.getBindingIdentifiers(p))) found.add(id);
+  t.traverseFast(loop, (n) => {
+    if (t.isVariableDeclarator(n)) for (const id of Object.keys(t.getBindingIdentifiers(n.id))) found.add(id);
+    else if (t.isAssignmentExpression(n)) for (const id of Object.keys(t.getBindingIdentifiers(n.left as t.Node))) found.add(id);
+    else if (t.isUpdateExpression(n) && t.isIdentifier(n.argument)) found.add(n.argument.name);
+  });
+  changedMemo.set(loop, names);
+  return names;
+}
+
+/**
+ * `this.cols` or `other.data` in a loop that changes neither: the compiler reads it once, before
+ * the loop, so in the loop it costs what arithmetic does. A field of the loop's current element
+ * (`o.price` of `for (const o of sales)`) is a load from a new object every trip.
+ */
+function invariantField(node: t.MemberExpression, ctx: CostContext): boolean {
+  if (node.computed || ctx.loops.length === 0) return false;
+  if (t.isThisExpression(node.object)) return true;
+  return t.isIdentifier(node.object) && !ctx.loops.some((names) => names.has((node.object as t.Identifier).name));
 }
 
 /** The loop variable's middle value, so that inner loops bounded by it (j < i) count half. */
@@ -479,16 +606,16 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     const trips = earlyExit(node.body, forTrips(node, env, ctx));
     const init = opsOf(node.init, env, ctx, depth);
     loopVariable(node, env, ctx);
-    const per = inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth) + opsOf(node.update, env, ctx, depth));
+    const per = inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth) + opsOf(node.update, env, ctx, depth), node);
     return init + trips * Math.max(per, 1);
   }
   if (t.isWhileStatement(node) || t.isDoWhileStatement(node)) {
     const trips = earlyExit(node.body, whileTrips(node.test, node.body, env, ctx));
-    return trips * Math.max(1, inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth)));
+    return trips * Math.max(1, inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth), node));
   }
   if (t.isForOfStatement(node) || t.isForInStatement(node)) {
     const n = sizeOf(node.right, env, ctx);
-    return n * Math.max(1, inLoop(ctx, n, () => opsOf(node.body, env, ctx, depth))) + opsOf(node.right, env, ctx, depth);
+    return n * Math.max(1, inLoop(ctx, n, () => opsOf(node.body, env, ctx, depth), node)) + opsOf(node.right, env, ctx, depth);
   }
   if (t.isCallExpression(node) || t.isNewExpression(node)) return callOps(node, env, ctx, depth);
   if (t.isVariableDeclarator(node) && (t.isIdentifier(node.id) || t.isObjectPattern(node.id))) {
@@ -507,6 +634,16 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     const trips = ctx.mult / (env.get(`${node.left.name}.bigint`) ?? 1);
     if (trips > 1) return (opsOf(node.right, env, ctx, depth) + BIGINT_OP + (trips / 2) * BIGINT_WORDS_PER_STEP * BIGINT_WORD_OP);
   }
+  // `this.rows = rows` (in a constructor, mostly): what the object's methods will find there.
+  if (t.isAssignmentExpression(node) && node.operator === '=' && t.isMemberExpression(node.left) && t.isThisExpression(node.left.object) && !node.left.computed && t.isIdentifier(node.left.property)) {
+    const field = `this.${node.left.property.name}`;
+    const v = evalNumber(node.right, env, ctx);
+    const n = sizeOf(node.right, env, ctx);
+    if (v !== undefined) env.set(field, v);
+    else env.delete(field);
+    if (n !== UNKNOWN_SIZE) env.set(`${field}.length`, n);
+    else env.delete(`${field}.length`);
+  }
   // `s += piece` in a loop, where s started as a string: it grows by one piece per iteration.
   if (t.isAssignmentExpression(node) && node.operator === '+=' && t.isIdentifier(node.left) && env.has(`${node.left.name}.string`)) {
     const key = `${node.left.name}.length`;
@@ -518,7 +655,7 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   // on objects and allocations cost more.
   let sum = t.isIdentifier(node) || t.isLiteral(node) || t.isThisExpression(node) ? 0 : CHEAP_NODES.has(node.type) ? CHEAP_NODE_OPS : 1;
   // An element read (`xs[i]`) compiles to a bounds check and a load: cheap, like arithmetic.
-  if (t.isMemberExpression(node) && node.computed) sum = ELEMENT_OPS;
+  if (t.isMemberExpression(node) && (node.computed || invariantField(node, ctx))) sum = ELEMENT_OPS;
   // A division takes a divider's many cycles; so does a remainder, unless by a constant (V8 turns
   // `i % 7` on integers into multiplications).
   if ((t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[%/]=?$/.test(node.operator)) {
@@ -579,14 +716,15 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     // A method the script defines (a class's push, a queue's pop): count its body, as for a function.
     const methods = ctx.analysis.ctx.methods.get(name);
     if (methods && !ctx.stack.includes(`.${name}`) && ctx.stack.length < MAX_DEPTH) {
-      own += Math.max(0, ...methods.map((m) => functionResult(`.${name}`, m.node, node.arguments, env, ctx, depth).ops));
+      own += Math.max(0, ...methods.map((m) => functionResult(`.${name}`, m.node, node.arguments, env, ctx, depth, callee.object).ops));
     }
     const isArrayFrom = name === 'from' && t.isIdentifier(callee.object, { name: 'Array' });
     if (fnArg || isArrayFrom || name === 'fill') {
       const n = isArrayFrom ? sizeOf(node, env, ctx) : sizeOf(callee.object, env, ctx);
       const factor = name === 'sort' ? Math.log2(Math.max(n, 2)) : 1;
       // A comparator is called from the sort's own code, which moves elements around: dearer than a map callback.
-      const body = fnArg ? inLoop(ctx, n * factor, () => opsOf(fnArg.body, env, ctx, depth + 1)) + (name === 'sort' ? SORT_COMPARISON : 10) : 2;
+      // The callback's parameters are each trip's element: new objects every call.
+      const body = fnArg ? inLoop(ctx, n * factor, () => opsOf(fnArg.body, env, ctx, depth + 1), fnArg) + (name === 'sort' ? SORT_COMPARISON : 10) : 2;
       return args + own + n * factor * body;
     }
     if (name === 'sort') {
@@ -606,16 +744,23 @@ function accumulatorKind(init: t.Node | null | undefined): 'string' | 'bigint' |
 }
 
 /** Operations of one call of a script function, the length of the array it returns and the lengths of the returned object's properties, if known. */
-function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, ctx: CostContext, depth: number): { ops: number; size: number; shape?: Map<string, number> } {
+function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, ctx: CostContext, depth: number, receiver?: t.Node): { ops: number; size: number; shape?: Map<string, number>; instance?: Instance } {
   if (ctx.stack.includes(name)) return { ops: 0, size: UNKNOWN_SIZE }; // counted once, multiplied at the outermost call
   // A function declared inside another sees the enclosing function's variables (a closure).
   const nested = ctx.locals.some((scope) => scope.get(name) === fn);
   const inner: Env = nested ? new Map(env) : new Map();
+  // A method sees the fields of the object it is called on, when they are known.
+  if (receiver && !t.isArrowFunctionExpression(fn)) {
+    for (const k of [...inner.keys()]) if (k.startsWith('this.')) inner.delete(k);
+    bindInstance('this', instanceOf(receiver, env, ctx), inner);
+  }
+  const made = fn.params.map((p, i) => (t.isIdentifier(p) && args[i] && !t.isFunction(args[i]) ? instanceOf(args[i], env, ctx) : undefined));
   ctx.stack.push(name);
   fn.params.forEach((p, i) => {
     if (t.isIdentifier(p)) {
-      inner.delete(p.name);
+      for (const k of [...inner.keys()]) if (k.startsWith(`${p.name}.`)) inner.delete(k);
       inner.delete(`${p.name}.length`);
+      bindInstance(p.name, made[i], inner);
       const v = evalNumber(args[i], env, ctx);
       if (v !== undefined) inner.set(p.name, v);
       const n = sizeOf(args[i], env, ctx);
@@ -623,13 +768,15 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
       for (const [prop, size] of shapeOf(args[i], env, ctx) ?? []) inner.set(`${p.name}.${prop}.length`, size);
     }
   });
-  const saved = { mult: ctx.mult, bigint: ctx.bigint };
+  const saved = { mult: ctx.mult, bigint: ctx.bigint, loops: ctx.loops };
   ctx.mult = 1; // sizes inside the function are per call
+  ctx.loops = [];
   ctx.bigint = usesBigInt(fn);
   ctx.locals.push(nestedFunctions(fn));
   let ops: number;
   let size = UNKNOWN_SIZE;
   let shape: Map<string, number> | undefined;
+  let instance: Instance | undefined;
   try {
     ops = opsOf(fn.body, inner, ctx, depth + 1);
     // The returned value's length and shape, while the function is still on the stack (its own calls stay unknown).
@@ -638,10 +785,14 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
     for (const r of returned) {
       size = sizeOf(r, inner, ctx);
       shape = shapeOf(r, inner, ctx) ?? shape;
+      instance ??= instanceOf(r, inner, ctx);
     }
+    // A constructor makes `this`.
+    if (t.isClassMethod(fn) && fn.kind === 'constructor') instance = instanceOf(t.thisExpression(), inner, ctx);
   } finally {
     ctx.mult = saved.mult;
     ctx.bigint = saved.bigint;
+    ctx.loops = saved.loops;
     ctx.locals.pop();
     ctx.stack.pop();
   }
@@ -653,7 +804,7 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
     // A recursive builder (a tree, a nested list) returns about one node per call.
     if (size === UNKNOWN_SIZE && calls > 1) size = Math.min(calls, 1e7);
   }
-  return { ops, size, shape };
+  return { ops, size, shape, instance };
 }
 
 /**
@@ -781,7 +932,7 @@ export function staticCostModel(analysis: Analysis): StaticCostModel {
 function buildCostModel(analysis: Analysis): StaticCostModel {
   const constants: Env = new Map();
   const fields = fieldValues(analysis.ctx, (name) => constants.get(name));
-  const ctx: CostContext = { analysis, mult: 1, constants, sizes: new Map(), stack: [], locals: [], bigint: false, fields };
+  const ctx: CostContext = { analysis, mult: 1, constants, sizes: new Map(), stack: [], locals: [], bigint: false, fields, loops: [] };
   const out: number[] = [];
   const snapshots: { constants: Env; sizes: Map<string, number> }[] = [];
   for (const s of analysis.statements) {
@@ -806,7 +957,7 @@ function buildCostModel(analysis: Analysis): StaticCostModel {
     lengths: ctx.sizes,
     expression(node, statement) {
       const snap = snapshots[statement] ?? { constants: new Map(), sizes: new Map() };
-      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [], locals: [], bigint: false, fields };
+      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [], locals: [], bigint: false, fields, loops: [] };
       return (opsOf(node, new Map(), local, 0) * NS_PER_OP) / 1e6;
     },
   };

@@ -58,3 +58,42 @@ p.show();
 `;
   assert.ok(lastEffects(code).includes('unknown'));
 });
+
+const generator = (factoryArg: string, extra = '', tail = '') => `function mulberry32(seed) {
+  let a = seed >>> 0;
+  return function () { a = (a + 0x6d2b79f5) >>> 0; return (a >>> 8) / 16777216; };
+}
+class Walker {
+  constructor(seed) { this.rng = mulberry32(${factoryArg}); this.x = 0; }
+  step() { this.x += this.rng() < 0.5 ? -1 : 1; return this.x; }
+}
+${extra}
+const w1 = new Walker(1);
+const w2 = new Walker(2);
+const a = w1.step();
+const b = w2.step();
+${tail}`;
+
+test('closure fields: a generator a script factory made for the object is the factory, and changes only that object', () => {
+  const all = analyze(generator('seed')).statements;
+  const [a, b] = all.slice(-2);
+  assert.deepEqual([...a.effects], []);
+  assert.deepEqual([...b.effects], []);
+  assert.deepEqual([...a.mutates], ['w1']);
+  assert.deepEqual([...b.mutates], ['w2']);
+});
+
+test("closure fields: the closure's effects are the call's; a factory given an object is not followed", () => {
+  const logs = `function mulberry32(seed) { return () => { console.log(seed); return 0.5; }; }`;
+  const code = generator('seed').replace(/function mulberry32[\s\S]*?\n}\n/, logs + '\n');
+  assert.deepEqual([...analyze(code).statements.at(-1)!.effects].sort(), ['console']);
+  // Made from an object the closure may keep and change: the call is not followed.
+  assert.ok(lastEffects(generator('shared', 'const shared = { n: 1 };')).includes('unknown'));
+  assert.ok(lastEffects(generator('seed', '', 'const w3 = new Walker([1]);\nconst c = w1.step();')).includes('unknown'), 'a parameter some call gives an object');
+});
+
+test('submodules: `import { strict as assert }` and `require("fs").promises` are those modules', () => {
+  const assertLast = (code: string) => analyze(code, { filename: 'x.mjs' }).statements.at(-1)!;
+  assert.deepEqual([...assertLast("import { strict as assert } from 'node:assert';\nconst x = 2;\nassert.ok(x === 2);\n").effects], []);
+  assert.deepEqual([...assertLast("const { promises: fsp } = require('fs');\nconst t = fsp.readFile('x');\n").effects].includes('fs'), true);
+});
