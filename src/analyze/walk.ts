@@ -975,6 +975,7 @@ export class UnitWalker {
       if (name === 'is' && object.isIdentifier({ name: 'Object' }) && args[1]) this.identityCheck(args[0], args[1]);
       const receiver = this.rootsOf(object);
       const scriptMethod = this.env.ctx.methods.has(name);
+      let factories: string[] | undefined;
       // What a built-in method of this name would change (the script's method is followed through its summary).
       const container = this.containerRoots(object);
       if (scriptMethod) f.calls.push({ callee: `.${name}`, args: argRoots, argKinds, receiver, receiverContainer: container });
@@ -982,15 +983,12 @@ export class UnitWalker {
         // `this.compare(a, b)`: one of the functions stored under that name, whichever it is.
         f.calls.push({ callee: `~${name}`, args: argRoots, argKinds, argFns, receiver, receiverContainer: container });
         return;
-      } else if (this.closureField(name, object)) {
+      } else if ((factories = this.closureField(name, object))) {
         // `this.rng()`: a closure a script factory made for this object (`this.rng = mulberry32(seed)`),
-        // as a local one is (closureCall): the factory's facts; its state is the object's own.
-        const all = new Set<Root>();
+        // called as a local one is; its state is the object's own.
+        const all = new Set<Root>(container);
         argRoots.forEach((s) => s.forEach((r) => all.add(r)));
-        const same = Array.from({ length: 8 }, () => all);
-        for (const factory of this.closureField(name, object)!) f.calls.push({ callee: factory, args: same, argKinds: same.map(() => ANY), receiver: none });
-        for (const r of all) addMutation(f, r, ANY);
-        for (const r of container) addMutation(f, r, ANY);
+        this.factoryClosureCall(factories, all);
         return;
       } else if (storesScriptFunction(this.env.ctx, name)) {
         this.unknownCall(argRoots, receiver); // `.toString()` may be a function the script stored
@@ -1035,19 +1033,17 @@ export class UnitWalker {
     const writes = byName.get(name);
     if (anything || !writes?.length || !keepableField(ctx, name) || BUILTIN_NAMES.has(name)) return null;
     const primitives = primitiveFields(ctx);
+    const plain = (a: NodePath) => primitiveValue(a.node, a.scope, 0) || (a.isMemberExpression() && primitives.has(propName(a.node) ?? ''));
+    // A parameter (`constructor(seed) { this.rng = mulberry32(seed) }`) is what every call gives it.
+    const param = (a: NodePath) => {
+      const b = a.isIdentifier() ? a.scope.getBinding(a.node.name) : undefined;
+      return b?.kind === 'param' && b.constant && (parameterValues(ctx, b)?.every(plain) ?? false);
+    };
     const out = new Set<string>();
     for (const w of writes) {
       if (typeof w === 'string' || !w.isCallExpression()) return null;
       const factory = this.factoryOf(w.node, w.scope);
-      if (!factory) return null;
-      const plain = (a: NodePath) => primitiveValue(a.node, a.scope, 0) || (a.isMemberExpression() && primitives.has(propName(a.node) ?? ''));
-      // A parameter (`constructor(seed) { this.rng = mulberry32(seed) }`) is what every call gives it.
-      const param = (a: NodePath) => {
-        const b = a.isIdentifier() ? a.scope.getBinding(a.node.name) : undefined;
-        return b?.kind === 'param' && b.constant && (parameterValues(ctx, b)?.every(plain) ?? false);
-      };
-      const simple = (a: NodePath) => plain(a) || param(a);
-      if (!w.get('arguments').every(simple)) return null;
+      if (!factory || !w.get('arguments').every((a) => plain(a) || param(a))) return null;
       out.add(factory);
     }
     return [...out];
@@ -1178,10 +1174,15 @@ export class UnitWalker {
     argRoots.forEach((s) => s.forEach((r) => all.add(r)));
     // The closure may use what the factory was given, and anything it is given now.
     for (const a of (bp.get('init') as NodePath<t.CallExpression>).get('arguments')) this.rootsOf(a).forEach((r) => all.add(r));
-    const same = Array.from({ length: 8 }, () => all);
-    this.facts.calls.push({ callee: factory, args: same, argKinds: same.map(() => ANY), receiver: new Set() });
-    for (const r of all) addMutation(this.facts, r, ANY);
+    this.factoryClosureCall([factory], all);
     return true;
+  }
+
+  /** A call of a closure the factories made: their facts, with every root involved (`all`) given and changed. */
+  factoryClosureCall(factories: string[], all: Set<Root>): void {
+    const same = Array.from({ length: 8 }, () => all);
+    for (const factory of factories) this.facts.calls.push({ callee: factory, args: same, argKinds: same.map(() => ANY), receiver: new Set() });
+    for (const r of all) addMutation(this.facts, r, ANY);
   }
 
   moduleCall(mod: string, member: string | undefined, argRoots: Set<Root>[]): void {
@@ -1406,6 +1407,9 @@ const rootsVisitor: Visitor<RootsState> = {
 
 const VIEWS = new Set([...typedArrays, 'DataView']);
 
+/** Per script, per field name: the factories whose closures it holds (closureField), or null. */
+const closureFieldCache = new WeakMap<ScriptContext, Map<string, string[] | null>>();
+
 /** Methods that store their arguments into the receiver without changing them. */
 const storingMethods = new Set(['push', 'unshift', 'set', 'add']);
 
@@ -1414,8 +1418,6 @@ const storingMethods = new Set(['push', 'unshift', 'set', 'add']);
  * use of that parameter only reads it (its properties, arithmetic, comparisons), returns it, or
  * stores it (`xs.push(p)`, `o[k] = p`). Anything else (a method call on it, passing it on, an alias) may.
  */
-const closureFieldCache = new WeakMap<ScriptContext, Map<string, string[] | null>>();
-
 function paramMayChange(fn: NodePath<t.Function>, i: number): boolean {
   let byIndex = paramMemo.get(fn.node);
   if (!byIndex) paramMemo.set(fn.node, (byIndex = new Map()));

@@ -296,11 +296,20 @@ function pushesTo(body: t.Node, name: string): boolean {
  * 0) return` before eliminating a column): a search ends where its test is, not before its work.
  */
 function earlyExit(body: t.Statement, trips: number): number {
+  return searches(body) && trips > 100 ? Math.max(10, Math.sqrt(trips)) : trips;
+}
+
+const searchMemo = new WeakMap<t.Node, boolean>();
+/** Whether a loop body may leave the loop other than through a guard in front of its work (memoised: loops are counted once per call of their function). */
+function searches(body: t.Statement): boolean {
+  let known = searchMemo.get(body);
+  if (known !== undefined) return known;
   if (t.isBlockStatement(body)) {
     const at = body.body.findIndex((s) => exits(s, false));
-    if (at >= 0 && body.body.slice(at + 1).some((s) => t.isLoop(s) && !exits(s, false))) return trips;
-  }
-  return exits(body, false) && trips > 100 ? Math.max(10, Math.sqrt(trips)) : trips;
+    known = at >= 0 && !body.body.slice(at + 1).some((s) => t.isLoop(s) && !exits(s, false));
+  } else known = exits(body, false);
+  searchMemo.set(body, known);
+  return known;
 }
 
 /** Whether a statement may leave the loop it is in: a break of that loop, or a return. */
@@ -497,14 +506,16 @@ function instanceOf(node: t.Node | null | undefined, env: Env, ctx: CostContext)
     if (!ctor || ctx.stack.includes(`new ${node.callee.name}`)) return undefined;
     return functionResult(`new ${node.callee.name}`, ctor, node.arguments as t.Node[], env, ctx, ctx.stack.length).instance;
   }
+  // A function or method is counted again for what it returns only if it may make an object of the script's classes.
   if (t.isCallExpression(node) && t.isIdentifier(node.callee)) {
     const fn = lookupFunction(node.callee.name, ctx);
-    if (fn && !ctx.stack.includes(node.callee.name)) return functionResult(node.callee.name, fn, node.arguments, env, ctx, ctx.stack.length).instance;
+    if (fn && !ctx.stack.includes(node.callee.name) && makesInstance(fn, ctx)) return functionResult(node.callee.name, fn, node.arguments, env, ctx, ctx.stack.length).instance;
   }
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && !node.callee.computed && t.isIdentifier(node.callee.property)) {
     const name = node.callee.property.name;
     if (ctx.stack.includes(`.${name}`)) return undefined;
     for (const m of ctx.analysis.ctx.methods.get(name) ?? []) {
+      if (!makesInstance(m.node, ctx)) continue;
       const made = functionResult(`.${name}`, m.node, node.arguments, env, ctx, ctx.stack.length, node.callee.object).instance;
       if (made) return made;
     }
@@ -512,11 +523,35 @@ function instanceOf(node: t.Node | null | undefined, env: Env, ctx: CostContext)
   return undefined;
 }
 
-/** Binds what is known of an object to a name inside a function (`this`, a parameter). */
-function bindInstance(name: string, made: Instance | undefined, env: Env): void {
-  for (const [field, v] of made?.numbers ?? []) env.set(`${name}.${field}`, v);
-  for (const [field, n] of made?.lengths ?? []) env.set(`${name}.${field}.length`, n);
+const makesMemo = new WeakMap<t.Node, boolean>();
+/** Whether a function may return an object of the script's classes: it constructs one (not in a nested function), or returns another call's result. */
+function makesInstance(fn: t.Function, ctx: CostContext): boolean {
+  let known = makesMemo.get(fn);
+  if (known !== undefined) return known;
+  known = false;
+  const visit = (n: t.Node | null | undefined): void => {
+    if (!n || known || t.isFunction(n)) return;
+    if (t.isNewExpression(n) && t.isIdentifier(n.callee) && ctx.analysis.ctx.classes.has(n.callee.name)) known = true;
+    else if (t.isReturnStatement(n) && t.isCallExpression(n.argument)) known = true;
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else visit(child);
+    }
+  };
+  visit(fn.body);
+  makesMemo.set(fn, known);
+  return known;
 }
+
+/** Binds what is known of an object to a name: `this` or a parameter inside a function (`env`), or a declaration (`learn`). */
+function bindInstance(name: string, made: Instance | undefined, into: { numbers: Env; sizes: Map<string, number>; prefix: string }): void {
+  for (const [field, v] of made?.numbers ?? []) into.numbers.set(`${name}.${field}`, v);
+  for (const [field, n] of made?.lengths ?? []) into.sizes.set(`${name}.${field}${into.prefix}`, n);
+}
+
+/** Where a function's locals are known: numbers and lengths side by side, lengths as `name.length`. */
+const inEnv = (env: Env) => ({ numbers: env, sizes: env, prefix: '.length' });
 
 /** Records what is known of a declaration's value: its number, length, and the lengths of its properties. */
 function learn(id: t.Node, init: t.Node | null | undefined, env: Env, ctx: CostContext, into: { numbers: Env; sizes: Map<string, number>; prefix: string }): void {
@@ -527,9 +562,7 @@ function learn(id: t.Node, init: t.Node | null | undefined, env: Env, ctx: CostC
     const n = sizeOf(init, env, ctx);
     if (n !== UNKNOWN_SIZE) into.sizes.set(`${id.name}${into.prefix}`, n);
     for (const [prop, size] of shapeOf(init, env, ctx) ?? []) into.sizes.set(`${id.name}.${prop}${into.prefix}`, size);
-    const made = instanceOf(init, env, ctx);
-    for (const [field, v] of made?.numbers ?? []) into.numbers.set(`${id.name}.${field}`, v);
-    for (const [field, n] of made?.lengths ?? []) into.sizes.set(`${id.name}.${field}${into.prefix}`, n);
+    bindInstance(id.name, instanceOf(init, env, ctx), into);
   } else if (t.isObjectPattern(id)) {
     const shape = shapeOf(init, env, ctx);
     for (const p of id.properties) {
@@ -625,7 +658,7 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     const grows = t.isIdentifier(node.id) ? accumulatorKind(node.init) : undefined;
     if (grows) env.set(`${(node.id as t.Identifier).name}.${grows}`, Math.max(1, ctx.mult));
     // Learn local constants and sizes, as for top-level statements.
-    learn(node.id, node.init, env, ctx, { numbers: env, sizes: env, prefix: '.length' });
+    learn(node.id, node.init, env, ctx, inEnv(env));
     return ops;
   }
   // `acc *= i` in a loop, where acc is a BigInt: it gains a word every few iterations, and each
@@ -752,7 +785,7 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
   // A method sees the fields of the object it is called on, when they are known.
   if (receiver && !t.isArrowFunctionExpression(fn)) {
     for (const k of [...inner.keys()]) if (k.startsWith('this.')) inner.delete(k);
-    bindInstance('this', instanceOf(receiver, env, ctx), inner);
+    bindInstance('this', instanceOf(receiver, env, ctx), inEnv(inner));
   }
   const made = fn.params.map((p, i) => (t.isIdentifier(p) && args[i] && !t.isFunction(args[i]) ? instanceOf(args[i], env, ctx) : undefined));
   ctx.stack.push(name);
@@ -760,7 +793,7 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
     if (t.isIdentifier(p)) {
       for (const k of [...inner.keys()]) if (k.startsWith(`${p.name}.`)) inner.delete(k);
       inner.delete(`${p.name}.length`);
-      bindInstance(p.name, made[i], inner);
+      bindInstance(p.name, made[i], inEnv(inner));
       const v = evalNumber(args[i], env, ctx);
       if (v !== undefined) inner.set(p.name, v);
       const n = sizeOf(args[i], env, ctx);
@@ -948,7 +981,8 @@ function buildCostModel(analysis: Analysis): StaticCostModel {
         // Numbers only from bindings nothing reassigns; sizes (and sizes of properties) are a guide either way.
         const numbers: Env = new Map();
         learn(d.id, d.init, new Map(), ctx, { numbers, sizes: ctx.sizes, prefix: '' });
-        for (const [name, v] of numbers) if ((analysis.bindings.get(name)?.assignedBy.length ?? 0) === 0) ctx.constants.set(name, v);
+        // `m.rows` (a field of what m holds) stands as long as m does.
+        for (const [name, v] of numbers) if ((analysis.bindings.get(name.split('.')[0])?.assignedBy.length ?? 0) === 0) ctx.constants.set(name, v);
       }
     }
   }
