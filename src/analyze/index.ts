@@ -115,6 +115,10 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
     }
   }
 
+  // A binding that only ever holds primitives (a string, a number) has nothing to change: a
+  // statement that sorts matches of a text it searched does not change the text.
+  for (const s of statements) s.mutates = s.mutates.filter((n) => kinds.get(n)?.k !== 'prim');
+
   const bindings = collectBindings(ctx, statementOf);
   // A binding is stable when nothing after its declaration assigns it or changes an object it may share.
   const functionNames = new Set(statements.filter((s) => s.kind === 'function' || isFunctionConst(s.path.node)).flatMap((s) => s.defines));

@@ -36,7 +36,9 @@ export function computeTopKinds(ctx: ScriptContext, statements: StatementInfo[],
       } else if (v.isForOfStatement()) k = joinSym(k, elementKind(walker.kindOf(v.get('right'))));
       else if (!v.isUpdateExpression() && !v.isForInStatement()) k = ANY;
     }
-    for (const s of statements) {
+    // What is stored into a binding's objects counts only if it may hold one: a store "into" a
+    // string (a param that held one, in a function's summary) changes nothing.
+    if (k.k !== 'prim') for (const s of statements) {
       const stored = s.facts.mutates.get(name);
       if (stored) k = joinSym(k, stored.k === 'prim' ? PRIM : stored);
     }

@@ -13,6 +13,7 @@ import { tickBudget } from './budget.js';
 import type { ScriptContext } from './context.js';
 import { functionFields } from './function-fields.js';
 import type { Root } from './facts.js';
+import { storesNumber } from './typed-rows.js';
 
 /** The walker's value roots, given to this module so it does not depend on walk.ts. */
 export interface RootsOf {
@@ -128,7 +129,7 @@ export function storedIntoLocal(w: RootsOf, binding: Binding, seen: Set<Binding>
           // Something stored into these objects (a reassignment of the local itself is its own value);
           // `+=` and the like store a number or a string.
           const storesValue = ['=', '||=', '&&=', '??='].includes(parent.node.operator);
-          if (p !== ref && storesValue) add(w.valueRoots(parent.get('right') as NodePath, seen));
+          if (p !== ref && storesValue && !storesNumber(p)) add(w.valueRoots(parent.get('right') as NodePath, seen));
         } else if (left.isIdentifier()) join(parent.scope.getBinding(left.node.name));
         else if (left.isMemberExpression() || left.isOptionalMemberExpression()) joinBase(left);
         else joinPattern(left.node, parent.scope);

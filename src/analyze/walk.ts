@@ -27,6 +27,9 @@ import { storedIntoLocal, type RootsOf } from './local-stores.js';
 import { BUILTIN_NAMES, functionFields, parameterValues, storesScriptFunction } from './function-fields.js';
 import { constructsFresh, fieldWrites, keepableField, ownedFields, primitiveValue } from './owned-fields.js';
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
+import { consumedIterator, ownYields, topGenerator } from './generators.js';
+import { storesNumber } from './typed-rows.js';
+import { freshElementLocal, freshGet } from './fresh-elements.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -180,6 +183,9 @@ export class UnitWalker {
     return this.rootsOf(path, seen);
   }
 
+  /** Does the expression make a container nobody else has (for fresh-elements.ts)? */
+  readonly freshTest = (p: NodePath): boolean => !p.isIdentifier() && this.containerRoots(p).size === 0;
+
   /**
    * Roots whose objects a change to this value's container changes: a fresh array from map(),
    * a literal or a new Map is nobody else's, so sorting it changes nothing (its elements may be shared).
@@ -192,7 +198,7 @@ export class UnitWalker {
     if (path.isIdentifier()) {
       const ref = this.resolve(path as NodePath<t.Identifier>);
       if (ref.kind === 'local') {
-        if (this.freshLocal(ref.binding)) return new Set();
+        if (this.freshLocal(ref.binding) || freshElementLocal(ref.binding, this.freshTest)) return new Set();
         const owner = this.ownedFieldOwner(ref.binding);
         return owner ? this.containerRoots(owner) : this.ownLocalRoots(ref.binding, new Set());
       }
@@ -218,6 +224,7 @@ export class UnitWalker {
       if ((t.isMemberExpression(callee) || t.isOptionalMemberExpression(callee)) && !this.env.ctx.methods.has(propName(callee) ?? '')) {
         const name = propName(callee);
         if (name && freshContainerMethods.has(name)) return new Set();
+        if (name === 'get' && freshGet(path as NodePath, this.freshTest)) return new Set();
         if (name && mutatingMethodReturns.get(name) === 'receiver') return this.containerRoots((path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath);
       }
       if (t.isIdentifier(callee)) return this.valueRoots(path);
@@ -668,6 +675,8 @@ export class UnitWalker {
     if (callee.isIdentifier()) {
       const ref = this.resolve(callee);
       if (ref.kind === 'top') {
+        // A generator's iterator kept for later is not a value to clone (its kind counts the yields).
+        if (topGenerator(this.env.ctx, ref.name) && !consumedIterator(this.env.ctx, path)) return ANY;
         if (this.env.ctx.functions.has(ref.name)) return this.env.returnKind(ref.name, argKinds);
         const member = this.env.ctx.moduleMembers.get(ref.name);
         if (member) return moduleReturnKind(member[0], member[1]);
@@ -791,7 +800,7 @@ export class UnitWalker {
         for (const r of this.containerRoots(m.get('object'))) this.facts.named.add(r);
       }
       // o[key] = v: a key that may be a symbol (kind any) does not survive a clone.
-      const value = right ? this.kindOf(right) : PRIM;
+      const value = right && !storesNumber(m) ? this.kindOf(right) : PRIM;
       this.mutate(m.get('object'), m.node.computed ? joinSym(value, this.kindOf(m.get('property') as NodePath)) : value, right);
       return;
     }
@@ -1199,7 +1208,20 @@ export class UnitWalker {
   functionReturns(): void {
     const fn = this.fn!;
     const f = this.facts;
-    if (fn.node.async || fn.node.generator) {
+    const name = fn.isFunctionDeclaration() && fn.parentPath.isProgram() ? fn.node.id?.name : undefined;
+    const yielded: NodePath[] = [];
+    if (name && topGenerator(this.env.ctx, name) === fn) {
+      // Counted where its iterator is used up (generators.ts): what that sees are the yields.
+      let k: SymKind = DATA;
+      for (const y of ownYields(fn)) {
+        const arg = y.get('argument') as NodePath;
+        if (!arg.node) continue;
+        k = joinSym(k, y.node.delegate ? elementKind(this.kindOf(arg)) : this.kindOf(arg));
+        this.rootsOf(arg).forEach((r) => f.returnRoots.add(r));
+        yielded.push(arg);
+      }
+      f.returns = k;
+    } else if (fn.node.async || fn.node.generator) {
       f.effects.add('async');
       f.returns = ANY;
     }
@@ -1210,7 +1232,7 @@ export class UnitWalker {
       return;
     }
     let k: SymKind = PRIM;
-    const returned: NodePath[] = [];
+    const returned: NodePath[] = [...yielded];
     for (const r of ownReturns(fn)) {
       k = joinSym(k, this.kindOf(r.get('argument')));
       this.rootsOf(r.get('argument')).forEach((x) => f.returnRoots.add(x));
@@ -1265,7 +1287,14 @@ const unitHandlers = {
   ReferencedIdentifier(p: NodePath, self: UnitWalker) {
     if (!p.isIdentifier()) return;
     const ref = self.resolve(p);
-    if (ref.kind === 'top') self.facts.reads.add(ref.name);
+    if (ref.kind === 'top') {
+      self.facts.reads.add(ref.name);
+      // A generator whose iterator may outlive this code runs its body later, elsewhere.
+      if (topGenerator(self.env.ctx, ref.name)) {
+        const call = p.parentPath;
+        if (!(call?.isCallExpression() && p.key === 'callee' && consumedIterator(self.env.ctx, call))) self.facts.effects.add('async');
+      }
+    }
     else if (ref.kind === 'global') self.globalUse(p, ref.name);
   },
   ThisExpression(p: NodePath, self: UnitWalker) {
