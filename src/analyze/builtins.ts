@@ -3,6 +3,8 @@
  * node: modules are pure, which mutate their receiver or an argument, which have effects,
  * and what kind of value they return. Anything not listed is unknown, and unknown is unsafe.
  */
+import type { Scope } from '@babel/traverse';
+import * as t from '@babel/types';
 
 /** A lookup table that never answers for Object.prototype names such as `constructor`. */
 function table<V>(entries: Record<string, V>): ReadonlyMap<string, V> {
@@ -48,6 +50,11 @@ export const typedArrays: readonly string[] = [
   'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
   'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
 ];
+
+/** Does the node name one of these globals, not shadowed by a binding of the script? */
+export function unshadowed(node: t.Node, scope: Scope, names: readonly string[]): boolean {
+  return t.isIdentifier(node) && names.includes(node.name) && !scope.getBinding(node.name);
+}
 
 /** Constructors whose `new` is pure, with the kind of instance. */
 export const pureConstructors = table<ValueKind>({

@@ -6,8 +6,9 @@
  * Anywhere else (kept in a variable, passed to unknown code, a generator method or expression),
  * the body may run in some later statement: the walker marks that use 'async', which keeps it in order.
  */
-import type { NodePath, Visitor } from '@babel/traverse';
+import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
+import { unshadowed } from './builtins.js';
 import type { ScriptContext } from './context.js';
 
 /** A top-level `function*` declaration that nothing reassigns (not async: those are promises). */
@@ -15,11 +16,6 @@ export function topGenerator(ctx: ScriptContext, name: string): NodePath<t.Funct
   const fn = ctx.functions.get(name);
   if (!fn || !fn.node.generator || fn.node.async || !fn.isFunctionDeclaration()) return undefined;
   return ctx.programScope.getBinding(name)?.constant ? fn : undefined;
-}
-
-/** Is a global name (not one the script declares) used here? */
-function isGlobal(node: t.Node, scope: NodePath['scope'], name: string): boolean {
-  return t.isIdentifier(node, { name }) && !scope.getBinding(name);
 }
 
 /**
@@ -40,8 +36,8 @@ export function consumedIterator(ctx: ScriptContext, p: NodePath, depth = 0): bo
     const index = p.key as number;
     const callee = parent.node.callee;
     const scope = parent.scope;
-    if (index === 0 && t.isMemberExpression(callee) && isGlobal(callee.object, scope, 'Array') && t.isIdentifier(callee.property, { name: 'from' }) && !callee.computed) return true;
-    if (index === 0 && parent.isNewExpression() && (isGlobal(callee, scope, 'Set') || isGlobal(callee, scope, 'Map'))) return true;
+    if (index === 0 && t.isMemberExpression(callee) && unshadowed(callee.object, scope, ['Array']) && t.isIdentifier(callee.property, { name: 'from' }) && !callee.computed) return true;
+    if (index === 0 && parent.isNewExpression() && unshadowed(callee, scope, ['Set', 'Map'])) return true;
     if (!t.isIdentifier(callee) || parent.isNewExpression()) return false;
     const b = scope.getBinding(callee.name);
     if (!b || b.scope !== ctx.programScope || !b.constant) return false;
@@ -68,19 +64,3 @@ function onlyIterates(fn: NodePath<t.Function>, index: number): boolean {
     return false;
   });
 }
-
-/** The yield expressions of a generator itself (not of functions nested in it). */
-export function ownYields(fn: NodePath<t.Function>): NodePath<t.YieldExpression>[] {
-  const state = { found: [] as NodePath<t.YieldExpression>[] };
-  fn.traverse(yieldsVisitor, state);
-  return state.found;
-}
-
-const yieldsVisitor: Visitor<{ found: NodePath<t.YieldExpression>[] }> = {
-  Function(p) {
-    p.skip();
-  },
-  YieldExpression(p, state) {
-    state.found.push(p);
-  },
-};

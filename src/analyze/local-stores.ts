@@ -13,7 +13,7 @@ import { tickBudget } from './budget.js';
 import type { ScriptContext } from './context.js';
 import { functionFields } from './function-fields.js';
 import type { Root } from './facts.js';
-import { storesNumber } from './typed-rows.js';
+import { storesNumber } from './container-elements.js';
 
 /** The walker's value roots, given to this module so it does not depend on walk.ts. */
 export interface RootsOf {

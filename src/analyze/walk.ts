@@ -27,9 +27,8 @@ import { storedIntoLocal, type RootsOf } from './local-stores.js';
 import { BUILTIN_NAMES, functionFields, parameterValues, storesScriptFunction } from './function-fields.js';
 import { constructsFresh, fieldWrites, keepableField, ownedFields, primitiveValue } from './owned-fields.js';
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
-import { consumedIterator, ownYields, topGenerator } from './generators.js';
-import { storesNumber } from './typed-rows.js';
-import { freshElementLocal, freshGet } from './fresh-elements.js';
+import { consumedIterator, topGenerator } from './generators.js';
+import { freshElementLocal, freshGet, storesNumber, typedArray } from './container-elements.js';
 import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -183,7 +182,7 @@ export class UnitWalker {
     return this.rootsOf(path, seen);
   }
 
-  /** Does the expression make a container nobody else has (for fresh-elements.ts)? */
+  /** Does the expression make a container nobody else has? */
   readonly freshTest = (p: NodePath): boolean => !p.isIdentifier() && this.containerRoots(p).size === 0;
 
   /**
@@ -284,13 +283,7 @@ export class UnitWalker {
 
   /** A constant typed array of its own (not a view of a buffer): whatever is stored into it becomes a number. */
   numbersOnly(binding: Binding): boolean {
-    const bp = binding.path;
-    if (!binding.constant || !bp.isVariableDeclarator()) return false;
-    const init = bp.get('init') as NodePath;
-    return (
-      init.isNewExpression() && t.isIdentifier(init.node.callee) && typedArrays.includes(init.node.callee.name) &&
-      !init.scope.getBinding(init.node.callee.name) && !this.viewsBuffer(init)
-    );
+    return typedArray(binding) && !this.viewsBuffer(binding.path.get('init') as NodePath<t.NewExpression>);
   }
 
   /** Roots of the objects a local itself may be (what it is assigned), not of what it holds. */
@@ -1111,9 +1104,8 @@ export class UnitWalker {
     if (!bp.isVariableDeclarator() || !t.isIdentifier(bp.node.id) || !bp.node.init) return false;
     const loop = bp.parentPath?.parentPath;
     if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return false;
-    const fresh = (p: NodePath) => !p.isIdentifier() && this.containerRoots(p).size === 0;
-    if (!fresh(bp.get('init') as NodePath)) return false;
-    return binding.constantViolations.every((v) => v.isAssignmentExpression() && v.node.operator === '=' && fresh(v.get('right') as NodePath));
+    if (!this.freshTest(bp.get('init') as NodePath)) return false;
+    return binding.constantViolations.every((v) => v.isAssignmentExpression() && v.node.operator === '=' && this.freshTest(v.get('right') as NodePath));
   }
 
   /**
@@ -1294,8 +1286,7 @@ const unitHandlers = {
         const call = p.parentPath;
         if (!(call?.isCallExpression() && p.key === 'callee' && consumedIterator(self.env.ctx, call))) self.facts.effects.add('async');
       }
-    }
-    else if (ref.kind === 'global') self.globalUse(p, ref.name);
+    } else if (ref.kind === 'global') self.globalUse(p, ref.name);
   },
   ThisExpression(p: NodePath, self: UnitWalker) {
     if (self.atTopLevelThis(p)) self.facts.dynamic.add('uses `this` at the top level');
@@ -1510,15 +1501,27 @@ function referencesArguments(fn: NodePath<t.Function>): boolean {
   return found;
 }
 
-/** The return statements of a function itself (not of functions nested in it). */
-const returnsVisitor: Visitor<{ found: NodePath<t.ReturnStatement>[] }> = {
+/** The return statements and yields of a function itself (not of functions nested in it). */
+interface OwnExits {
+  returns: NodePath<t.ReturnStatement>[];
+  yields: NodePath<t.YieldExpression>[];
+}
+const exitsVisitor: Visitor<OwnExits> = {
   Function(p) {
     p.skip();
   },
   ReturnStatement(p, state) {
-    state.found.push(p);
+    state.returns.push(p);
+  },
+  YieldExpression(p, state) {
+    state.yields.push(p);
   },
 };
+function ownExits(fn: NodePath<t.Function>): OwnExits {
+  const state: OwnExits = { returns: [], yields: [] };
+  fn.traverse(exitsVisitor, state);
+  return state;
+}
 
 /** Member targets inside a destructuring assignment: ({ a: o.x } = v) changes o. */
 const patternMembersVisitor: Visitor<UnitWalker> = {
@@ -1575,9 +1578,11 @@ function scriptObjectAt(ctx: ScriptContext, path: NodePath, depth: number): bool
 }
 
 export function ownReturns(fn: NodePath<t.Function>): NodePath<t.ReturnStatement>[] {
-  const state = { found: [] as NodePath<t.ReturnStatement>[] };
-  fn.traverse(returnsVisitor, state);
-  return state.found;
+  return ownExits(fn).returns;
+}
+
+export function ownYields(fn: NodePath<t.Function>): NodePath<t.YieldExpression>[] {
+  return ownExits(fn).yields;
 }
 
 /** Which arguments a mutating method stores into its receiver (sort's comparator is not stored). */

@@ -100,3 +100,9 @@ const count = lines(text);
   assert.deepEqual(statement(code, 'count').mutates, []);
   assert.equal(analyze(code).kinds.get('text')?.k, 'prim');
 });
+
+test('fresh elements: what a group holds is not the group', () => {
+  // `first` is a row pushed into the group, i.e. the caller's object.
+  const code = groupsOf('[]').replace('return groups.size;', "const [first] = groups.get('a');\n  first.t = 0;\n  return groups.size;");
+  assert.deepEqual(statement(code, 'n').mutates, ['orders']);
+});
