@@ -70,8 +70,18 @@ export const typedRows = memoised((b) => {
   });
 });
 
+/** Does a method of this name, called on an array, do what the built-in does (the script defines none)? */
+export type BuiltinMethod = (name: string) => boolean;
+
+/**
+ * A function's own container of fresh containers: a Map (below), or an object whose every element
+ * store is a fresh container or a primitive (`groups[k] ||= []`, `counts[k] = (counts[k] || 0) + 1`),
+ * made `{}` in the function or as the start of a reduce it accumulates in.
+ */
+export const freshValued = memoised((b: Binding, fresh: FreshTest, builtin: BuiltinMethod) => freshMap(b, fresh) || freshObject(b, fresh, builtin));
+
 /** A function's own constant `new Map()` whose every `set` stores a fresh container, used in no other way. */
-export const freshValued = memoised((b: Binding, fresh: FreshTest) => {
+function freshMap(b: Binding, fresh: FreshTest): boolean {
   const bp = b.path;
   if (b.scope.path.isProgram() || !b.constant || !bp.isVariableDeclarator()) return false;
   const init = bp.node.init;
@@ -92,7 +102,71 @@ export const freshValued = memoised((b: Binding, fresh: FreshTest) => {
     if (value.isAssignmentExpression({ operator: '=' }) && t.isIdentifier(value.node.left)) value = value.get('right') as NodePath;
     return fresh(value);
   });
-});
+}
+
+/** `{}` with nothing in it, or `Object.create(null)`. */
+function emptyObject(node: t.Node | null | undefined, scope: NodePath['scope']): boolean {
+  if (t.isObjectExpression(node)) return node.properties.length === 0;
+  return t.isCallExpression(node) && t.isMemberExpression(node.callee) && unshadowed(node.callee.object, scope, ['Object']) &&
+    t.isIdentifier(node.callee.property, { name: 'create' }) && node.arguments.length === 1 && t.isNullLiteral(node.arguments[0]);
+}
+
+/** A value that can only be a primitive, whatever its operands: arithmetic, a comparison, a literal. */
+function primitiveValue(p: NodePath): boolean {
+  return p.isBinaryExpression() || p.isUpdateExpression() || p.isTemplateLiteral() || p.isStringLiteral() || p.isNumericLiteral() ||
+    p.isBooleanLiteral() || p.isNullLiteral() || (p.isUnaryExpression() && p.node.operator !== 'delete');
+}
+
+/** The function whose result `b` is built in: its declaring function, or a reduce callback for its accumulator. */
+function freshObject(b: Binding, fresh: FreshTest, builtin: BuiltinMethod): boolean {
+  const bp = b.path;
+  if (b.scope.path.isProgram() || !b.constant) return false;
+  let owner: NodePath | null;
+  if (bp.isVariableDeclarator()) {
+    if (!t.isIdentifier(bp.node.id) || !emptyObject(bp.node.init, bp.scope)) return false;
+    owner = bp.getFunctionParent();
+  } else {
+    // `rows.reduce((acc, row) => { …; return acc; }, {})`: the start, then what the callback returns.
+    const fn = b.scope.path;
+    const call = fn.parentPath;
+    if (b.kind !== 'param' || !(fn.isArrowFunctionExpression() || fn.isFunctionExpression()) || fn.node.params[0] !== b.identifier) return false;
+    if (!call?.isCallExpression() || call.node.arguments.length !== 2 || call.node.arguments[0] !== fn.node) return false;
+    const callee = call.node.callee;
+    const name = t.isMemberExpression(callee) && !callee.computed && t.isIdentifier(callee.property) ? callee.property.name : '';
+    if ((name !== 'reduce' && name !== 'reduceRight') || !builtin(name) || !emptyObject(call.node.arguments[1], call.scope)) return false;
+    if (!t.isBlockStatement(fn.node.body)) return false;
+    owner = fn;
+  }
+  return b.referencePaths.every((r) => {
+    const parent = r.parentPath!;
+    // Handing it back from its own function (to reduce, or to the caller, once it is built).
+    if (parent.isReturnStatement()) return r.getFunctionParent()?.node === owner?.node;
+    if (parent.isForInStatement()) return r.key === 'right';
+    if (parent.isBinaryExpression({ operator: 'in' })) return r.key === 'right';
+    // Object.keys(groups), Object.values(groups), Object.entries(groups): read out.
+    if (parent.isCallExpression() && r.key === 0 && r.listKey === 'arguments') {
+      const callee = parent.node.callee;
+      return t.isMemberExpression(callee) && unshadowed(callee.object, parent.scope, ['Object']) && t.isIdentifier(callee.property) && OBJECT_READERS.has(callee.property.name);
+    }
+    if (!parent.isMemberExpression() || parent.node.object !== r.node) return false;
+    const use = parent.parentPath!;
+    if (use.isAssignmentExpression() && use.node.left === parent.node) {
+      // `+=` and the like always store a primitive; `=` and the logical ones store their value.
+      const op = use.node.operator;
+      if (op !== '=' && op !== '||=' && op !== '??=' && op !== '&&=') return true;
+      let value = use.get('right') as NodePath;
+      if (value.isAssignmentExpression({ operator: '=' }) && t.isIdentifier(value.node.left)) value = value.get('right') as NodePath;
+      return primitiveValue(value) || fresh(value);
+    }
+    if (use.isUpdateExpression() || use.isUnaryExpression({ operator: 'delete' })) return true;
+    if ((use.isForOfStatement() || use.isForInStatement()) && use.node.left === parent.node) return false;
+    if (use.isArrayPattern() || use.isAssignmentPattern() || (use.isObjectProperty() && use.parentPath?.isObjectPattern())) return false;
+    // A read of an element, or a method of it (acc[k].push(row)): the element is one it made.
+    return !(use.isCallExpression() && use.node.callee === parent.node);
+  });
+}
+
+const OBJECT_READERS = new Set(['keys', 'values', 'entries', 'hasOwn']);
 
 /** The local binding an expression names, if it is an identifier. */
 function bindingOf(node: t.Node | null | undefined, scope: NodePath['scope']): Binding | undefined {
@@ -153,19 +227,19 @@ export function storesNumber(left: NodePath): boolean {
   return t.isMemberExpression(target) && !!table && typedRows(table);
 }
 
-/** `m.get(k)` of a Map of fresh containers. */
-export function freshGet(p: NodePath, fresh: FreshTest): boolean {
-  if (!p.isCallExpression()) return false;
+/** `m.get(k)` of a Map of fresh containers, or `groups[k]` of such an object. */
+export function freshGet(p: NodePath, fresh: FreshTest, builtin: BuiltinMethod): boolean {
+  if (!p.isCallExpression() && !p.isMemberExpression()) return false;
   const map = elementRead(p.node, p.scope);
-  return !!map && freshValued(map, fresh);
+  return !!map && freshValued(map, fresh, builtin);
 }
 
 /**
  * A local that only ever holds values of a Map of fresh containers, or fresh containers:
  * `let list = m.get(k)` with `list = []` later, a loop's or a callback's element.
  */
-export function freshElementLocal(b: Binding, fresh: FreshTest): boolean {
+export function freshElementLocal(b: Binding, fresh: FreshTest, builtin: BuiltinMethod): boolean {
   const map = containerOf(b);
-  if (!map || !freshValued(map, fresh)) return false;
-  return b.constantViolations.every((v) => v.isAssignmentExpression({ operator: '=' }) && (fresh(v.get('right') as NodePath) || freshGet(v.get('right') as NodePath, fresh)));
+  if (!map || !freshValued(map, fresh, builtin)) return false;
+  return b.constantViolations.every((v) => v.isAssignmentExpression({ operator: '=' }) && (fresh(v.get('right') as NodePath) || freshGet(v.get('right') as NodePath, fresh, builtin)));
 }

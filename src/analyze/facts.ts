@@ -2,13 +2,15 @@
  * Facts: what one unit of code (a top-level statement or a function body) reads,
  * writes, mutates and which effects it has, before calls into other units are followed.
  */
+import type * as t from '@babel/types';
 import type { Effect, ValueKind } from './builtins.js';
 
 /** Pairs of roots, keyed so that each unordered pair is stored once. */
 export type Links = Map<string, [Root, Root]>;
 
 /**
- * A top-level binding name, or '#p<i>' (a parameter), '#this' (anything `this` reaches), '#self'
+ * A top-level binding name, or '#p<i>' (a parameter), '#p<i>+' (a rest parameter or `arguments`:
+ * argument i and every later one), '#this' (anything `this` reaches), '#self'
  * (only `this` itself and the containers it owns: see owned-fields.ts), '#unknown' (a value from
  * nowhere we track).
  */
@@ -35,7 +37,14 @@ export function joinSym(a: SymKind, b: SymKind): SymKind {
 }
 
 /** What an argument is, when it is a function the callee may call. */
-export type ArgFn = { kind: 'inline' } | { kind: 'fn'; name: string } | { kind: 'param'; index: number } | { kind: 'other' };
+export type ArgFn =
+  /** A function literal written in the argument, walked with the caller (`fns`: its node). */
+  | { kind: 'inline'; fns: t.Node[] }
+  /** A script function, or a factory's closures (`fns`, and what the factory was given: `captured`), counted at the call site. */
+  | { kind: 'fn'; name: string; fns: t.Node[]; captured?: ArgFn[] }
+  | { kind: 'param'; index: number }
+  | { kind: 'absent' }
+  | { kind: 'other' };
 
 export interface CallSite {
   /** Name of the unit called: a top-level function binding, or '.method' for all script methods of that name. */
@@ -68,8 +77,11 @@ export interface Facts {
   awaits: boolean;
   /** Pairs of roots that the unit makes share objects (x.f = y, x.push(y)). */
   links: Links;
-  /** Indexes of its own parameters that it calls as functions (callbacks). */
-  paramCalls: Set<number>;
+  /**
+   * Its own parameters that it calls as functions (callbacks), by index, with the roots of what it
+   * passes them: the caller, who knows the function, decides whether those change (foldCall).
+   */
+  paramCalls: Map<number, Set<Root>>;
   /** Compares objects by identity (===, indexOf, Map keys…): copies made separately would differ. */
   identity: boolean;
   /** Roots that get named (non-index) properties: such an array must travel as it is. */
@@ -89,7 +101,7 @@ export function emptyFacts(): Facts {
     returnRoots: new Set(),
     awaits: false,
     links: new Map(),
-    paramCalls: new Set(),
+    paramCalls: new Map(),
     identity: false,
     named: new Set(),
   };
@@ -116,7 +128,13 @@ export function addAll<T>(into: Set<T>, from: Iterable<T>): boolean {
 }
 
 /** Folds callee facts into caller facts, mapping the callee's parameters and `this` to the caller's roots. True when `into` grew. */
-export function foldCall(into: Facts, callee: Facts, site: CallSite): boolean {
+/**
+ * Whether a function may change what it is given (its resolved facts change or link a parameter,
+ * or it calls one); absent, every function may.
+ */
+export type ChangesParams = (fn: t.Node, captured?: ArgFn[]) => boolean;
+
+export function foldCall(into: Facts, callee: Facts, site: CallSite, changesParams?: ChangesParams): boolean {
   let changed = addAll(into.reads, callee.reads);
   changed = addAll(into.writes, callee.writes) || changed;
   changed = addAll(into.effects, callee.effects) || changed;
@@ -128,13 +146,20 @@ export function foldCall(into: Facts, callee: Facts, site: CallSite): boolean {
     for (const target of mapRoot(root, site)) changed = addMutation(into, target, k) || changed;
   }
   // A callback the callee calls: inline functions and named script functions are already counted
-  // at the call site; a callback the caller itself received is the caller's parameter call.
-  for (const i of callee.paramCalls) {
+  // at the call site, and change what they are given only if they may change their parameters; a
+  // callback the caller itself received is the caller's parameter call; nothing given, nothing runs.
+  for (const [i, passed] of callee.paramCalls) {
     const arg = site.argFns?.[i];
-    if (arg?.kind === 'param') changed = addAll(into.paramCalls, [arg.index]) || changed;
-    else if (arg?.kind !== 'inline' && arg?.kind !== 'fn') {
+    const roots = [...passed].flatMap((r) => mapRoot(r, site));
+    if (arg?.kind === 'param') changed = addParamCall(into, arg.index, roots) || changed;
+    else if (arg?.kind === 'absent') continue;
+    else if (arg?.kind === 'inline' || arg?.kind === 'fn') {
+      const captured = arg.kind === 'fn' ? arg.captured : undefined;
+      if (!changesParams || arg.fns.some((fn) => changesParams(fn, captured))) for (const r of roots) changed = addMutation(into, r, ANY) || changed;
+    } else {
       if (!into.unknownCall) changed = into.unknownCall = true;
       changed = addAll(into.effects, ['unknown' as const]) || changed;
+      for (const r of roots) changed = addMutation(into, r, ANY) || changed;
     }
   }
   for (const r of callee.named) changed = addAll(into.named, mapRoot(r, site)) || changed;
@@ -142,6 +167,34 @@ export function foldCall(into: Facts, callee: Facts, site: CallSite): boolean {
     for (const x of mapRoot(a, site)) for (const y of mapRoot(b, site)) if (x !== y) changed = addLink(into, x, y) || changed;
   }
   return changed;
+}
+
+/** Records a call of parameter `index` given values of these roots; true when something was new. */
+export function addParamCall(f: Facts, index: number, roots: Iterable<Root>): boolean {
+  let passed = f.paramCalls.get(index);
+  const fresh = !passed;
+  if (!passed) f.paramCalls.set(index, (passed = new Set()));
+  return addAll(passed, roots) || fresh;
+}
+
+/**
+ * What a unit's parameter calls change when nobody knows the functions (it is run from unknown code,
+ * or it is a statement): everything they are given.
+ */
+export function settleParamCalls(f: Facts): void {
+  for (const passed of f.paramCalls.values()) for (const r of passed) addMutation(f, r, ANY);
+}
+
+/** Every function node an argument may stand for, with those its factory was given. */
+export function argFunctions(a: ArgFn | undefined): t.Node[] {
+  if (!a || (a.kind !== 'inline' && a.kind !== 'fn')) return [];
+  return [...a.fns, ...(a.kind === 'fn' ? (a.captured ?? []).flatMap(argFunctions) : [])];
+}
+
+/** A root that stands for one of the unit's own parameters (not a factory's: see closureArgs). */
+export function ownParamRoot(r: Root, slots: number): boolean {
+  const m = /^#p(\d+)\+?$/.exec(r);
+  return !!m && Number(m[1]) < slots;
 }
 
 export function addLink(f: Facts, a: Root, b: Root): boolean {
@@ -156,11 +209,12 @@ function mapRoot(root: Root, site: CallSite): Root[] {
   if (root === '#this') return [...site.receiver];
   if (root === '#self') return [...(site.receiverContainer ?? site.receiver)];
   if (root === '#unknown') return [];
-  const m = /^#p(\d+)$/.exec(root);
+  const m = /^#p(\d+)(\+?)$/.exec(root);
   if (m) {
     const i = Number(m[1]);
-    // A rest parameter or `arguments` may reach every later argument.
-    return [...(site.args[i] ?? [])];
+    // '#p<i>+': a rest parameter or `arguments`, which reach this argument and every later one.
+    if (m[2] !== '+') return [...(site.args[i] ?? [])];
+    return site.args.slice(i).flatMap((s) => [...s]);
   }
   return [root];
 }

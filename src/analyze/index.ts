@@ -282,8 +282,10 @@ function findBlockers(
       out.push({ reason: `line ${s.line}: \`${s.defines.join(', ')}\` is reassigned or changed later`, line: s.line });
     }
   }
-  // Reading a let/const/class before its declaration throws; keep the original order.
+  // Reading a let/const/class before its declaration throws; keep the original order. Declaring a
+  // function reads nothing (its body runs when called, and its callers read what it reads).
   for (const s of statements) {
+    if (s.kind === 'function' || isFunctionConst(s.path.node)) continue;
     for (const name of [...s.reads, ...s.writes]) {
       const b = bindings.get(name);
       if (!b || staticNames.has(name) && b.declKind === 'hoisted') continue;

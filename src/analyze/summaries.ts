@@ -7,8 +7,10 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
 import { functionFields } from './function-fields.js';
-import { ANY, PRIM, addAll, addMutation, emptyFacts, foldCall, mayShare, substituteKind, type CallSite, type Facts, type SymKind } from './facts.js';
+import { ANY, PRIM, addAll, addMutation, addParamCall, argFunctions, emptyFacts, foldCall, mayShare, ownParamRoot, settleParamCalls, substituteKind, type ArgFn, type CallSite, type Facts, type SymKind } from './facts.js';
 import { traverse } from './traverse.js';
+import { ARG_SLOTS } from './arguments.js';
+import { returnedClosures } from './closures.js';
 import { UnitWalker, type TopKinds } from './walk.js';
 
 export interface Summaries {
@@ -36,7 +38,7 @@ function copyFacts(f: Facts): Facts {
     returnRoots: new Set(f.returnRoots),
     awaits: f.awaits,
     links: new Map(f.links),
-    paramCalls: new Set(f.paramCalls),
+    paramCalls: new Map([...f.paramCalls].map(([i, r]) => [i, new Set(r)])),
     named: new Set(f.named),
     identity: f.identity,
   };
@@ -45,6 +47,8 @@ function copyFacts(f: Facts): Facts {
 /** Drops roots that only mean something inside the callee (parameters, this). */
 function globalPart(f: Facts): Facts {
   const g = copyFacts(f);
+  settleParamCalls(g);
+  g.paramCalls.clear();
   for (const r of [...g.mutates.keys()]) if (r.startsWith('#')) g.mutates.delete(r);
   for (const r of [...g.named]) if (r.startsWith('#')) g.named.delete(r);
   for (const [key, [a, b]] of g.links) if (a.startsWith('#') || b.startsWith('#')) g.links.delete(key);
@@ -65,13 +69,26 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
 
   const classExtras = new Map<string, Facts>();
 
+  // Closures that factories return are also units of their own, called as `factory()`.
+  const factoryOfClosure = new Map<t.Node, NodePath<t.Function>>();
+  const closuresOf = new Map<string, NodePath<t.Function>[]>();
+  for (const [name, fn] of ctx.functions) {
+    const closures = returnedClosures(fn);
+    if (!closures) continue;
+    closuresOf.set(name, closures);
+    for (const c of closures) factoryOfClosure.set(c.node, fn);
+  }
+
   const env = {
     ctx,
     topKinds,
     sharedKinds: new Map(),
     sharedRoots: new Map(),
     returnKind: (callee: string, args: SymKind[]) => api.returnKind(callee, args),
+    factoryOfClosure: (node: t.Node) => factoryOfClosure.get(node),
     returnRoots: (callee: string) => {
+      const closures = callee.endsWith('()') ? closuresOf.get(callee.slice(0, -2)) : undefined;
+      if (closures) return new Set(closures.flatMap((c) => [...localFacts(c).returnRoots]));
       const fn = ctx.functions.get(callee);
       return fn ? localFacts(fn).returnRoots : new Set<string>(['#unknown']);
     },
@@ -159,7 +176,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     const sup = cls.node.superClass;
     if (!ctor && t.isIdentifier(sup) && ctx.classes.has(sup.name)) {
       // The implicit constructor passes every argument on to the parent class.
-      const same = Array.from({ length: 8 }, (_, i) => new Set([`#p${i}`]));
+      const same = Array.from({ length: ARG_SLOTS }, (_, i) => new Set([i < ARG_SLOTS - 1 ? `#p${i}` : `#p${i}+`]));
       f.calls.push({ callee: `new ${sup.name}`, args: same, argKinds: same.map((_, i) => ({ k: 'prim' as const, params: [i] })), receiver: new Set(['#this']), receiverContainer: new Set(['#self']) });
     } else if (!ctor && sup && !(t.isIdentifier(sup) && /Error$|^Object$|^Array$|^Map$|^Set$/.test(sup.name) && !cls.scope.getBinding(sup.name))) {
       f.unknownCall = true;
@@ -181,6 +198,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
   function calleeNodes(callee: string): { fns: NodePath<t.Function>[]; extra?: Facts } {
     if (callee.startsWith('.')) return { fns: ctx.methods.get(callee.slice(1)) ?? [] };
     if (callee.startsWith('~')) return { fns: functionFields(ctx).get(callee.slice(1)) ?? [] };
+    if (callee.endsWith('()')) return { fns: closuresOf.get(callee.slice(0, -2)) ?? [] };
     if (callee.startsWith('new ')) {
       const name = callee.slice(4);
       const cls = ctx.classes.get(name);
@@ -203,15 +221,22 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     for (const [name, fn] of ctx.functions) addKey(fn.node, name);
     for (const [name, fns] of ctx.methods) for (const fn of fns) addKey(fn.node, `.${name}`);
     for (const [name, fns] of functionFields(ctx)) for (const fn of fns) addKey(fn.node, `~${name}`);
+    for (const [name, fns] of closuresOf) for (const fn of fns) addKey(fn.node, `${name}()`);
+    // A call site that hands a function on asks whether it changes its parameters (changesParams).
+    const nodeKey = (node: t.Node) => `@${node.start}:${node.end}`;
+    for (const fn of allFunctions) addKey(fn.node, nodeKey(fn.node));
     for (const name of ctx.classes.keys()) for (const fn of calleeNodes(`new ${name}`).fns) addKey(fn.node, `new ${name}`);
     const callers = new Map<string, Set<NodePath<t.Function>>>();
     for (const fn of allFunctions) {
       const f = copyFacts(localFacts(fn));
       resolved.set(fn.node, f);
       for (const site of f.calls) {
-        const set = callers.get(site.callee) ?? new Set();
-        set.add(fn);
-        callers.set(site.callee, set);
+        const keys = [site.callee, ...(site.argFns ?? []).flatMap((a) => argFunctions(a).map(nodeKey))];
+        for (const key of keys) {
+          const set = callers.get(key) ?? new Set();
+          set.add(fn);
+          callers.set(key, set);
+        }
       }
     }
     const queue = new Set<NodePath<t.Function>>(allFunctions);
@@ -223,7 +248,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       queue.delete(fn);
       const f = resolved.get(fn.node)!;
       let changed = false;
-      for (const site of localFacts(fn).calls) changed = foldCall(f, factsOfCallee(site.callee), site) || changed;
+      for (const site of localFacts(fn).calls) changed = foldCall(f, factsOfCallee(site.callee), site, changesParams) || changed;
       if (!changed) continue;
       for (const key of keysOf.get(fn.node) ?? []) {
         calleeCache.delete(key);
@@ -240,7 +265,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     changed = addAll(into.writes, from.writes) || changed;
     changed = addAll(into.effects, from.effects) || changed;
     changed = addAll(into.dynamic, from.dynamic) || changed;
-    changed = addAll(into.paramCalls, from.paramCalls) || changed;
+    for (const [i, roots] of from.paramCalls) changed = addParamCall(into, i, roots) || changed;
     changed = addAll(into.named, from.named) || changed;
     if (from.unknownCall && !into.unknownCall) changed = into.unknownCall = true;
     if (from.identity && !into.identity) changed = into.identity = true;
@@ -266,11 +291,30 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       for (const fn of fns) foldInto(f, resolved.get(fn.node) ?? localFacts(fn));
       if (extra) {
         foldInto(f, extra);
-        for (const site of extra.calls) foldCall(f, factsOfCallee(site.callee), site);
+        for (const site of extra.calls) foldCall(f, factsOfCallee(site.callee), site, changesParams);
       }
     }
     calleeCache.set(callee, f);
     return f;
+  }
+
+  /**
+   * Does this function, as far as the facts go now, change or keep what it is given? It may also
+   * hand it to a function it was given; a closure, to one its factory was given (`captured`).
+   */
+  function changesParams(node: t.Node, captured?: ArgFn[], depth = 0): boolean {
+    const f = resolved.get(node);
+    if (!f || f.unknownCall || depth > 4) return true;
+    for (const [i, passed] of f.paramCalls) {
+      if (![...passed].some((r) => ownParamRoot(r, ARG_SLOTS))) continue; // hands on nothing it was given
+      const a = i >= ARG_SLOTS ? captured?.[i - ARG_SLOTS] : undefined;
+      if (a?.kind === 'absent') continue;
+      if (a?.kind !== 'inline' && a?.kind !== 'fn') return true;
+      if (a.fns.some((fn) => changesParams(fn, a.kind === 'fn' ? a.captured : undefined, depth + 1))) return true;
+    }
+    for (const r of f.mutates.keys()) if (ownParamRoot(r, ARG_SLOTS)) return true;
+    for (const [a, b] of f.links.values()) if (ownParamRoot(a, ARG_SLOTS) || ownParamRoot(b, ARG_SLOTS)) return true;
+    return false;
   }
 
   let escapedFacts: Facts | null = null;
@@ -292,8 +336,9 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     },
     resolve(localF) {
       const out = copyFacts(localF);
-      for (const site of localF.calls) foldCall(out, api.of(site.callee), site);
+      for (const site of localF.calls) foldCall(out, api.of(site.callee), site, changesParams);
       if (out.unknownCall) foldInto(out, api.escaped);
+      settleParamCalls(out);
       return out;
     },
     returnKind(callee, args) {

@@ -29,15 +29,19 @@ import { constructsFresh, fieldWrites, keepableField, ownedFields, primitiveValu
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
 import { consumedIterator, topGenerator } from './generators.js';
 import { freshElementLocal, freshGet, storesNumber, typedArray } from './container-elements.js';
-import { ANY, DATA, PRIM, addLink, addMutation, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
+import { ARG_SLOTS, argumentsOwner, everyArg, laterArgs, spreadArgs } from './arguments.js';
+import { arrayUnchanged, iteratedArray, returnedClosures } from './closures.js';
+import { ANY, DATA, PRIM, addLink, addMutation, addParamCall, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPath = NodePath<any> | null | undefined;
 
 type Ref =
   | { kind: 'top'; name: string; binding: Binding }
-  | { kind: 'param'; index: number }
+  | { kind: 'param'; index: number; rest?: true }
   | { kind: 'local'; binding: Binding }
+  /** The `arguments` of a function nested in the unit (a callback, an inner helper). */
+  | { kind: 'arguments'; fn: NodePath<t.Function> }
   | { kind: 'global'; name: string };
 
 /** Kinds of top-level bindings, filled in as the analysis learns them (unknown → any). */
@@ -57,6 +61,8 @@ export interface WalkEnv {
   methodReturnRoots?: (name: string) => Set<Root>;
   /** Top-level roots the constructors of a class (and its parents) may return instead of a new object. */
   constructorReturnRoots?: (className: string) => Set<Root>;
+  /** The top-level factory that returns this function literal (see returnedClosures), if any. */
+  factoryOfClosure?: (fn: t.Node) => NodePath<t.Function> | undefined;
   /** Kinds and roots of local bindings seen from units nested below their function, shared by all walkers. */
   sharedKinds?: Map<Binding, SymKind>;
   sharedRoots?: Map<Binding, Set<Root>>;
@@ -80,12 +86,29 @@ export class UnitWalker {
   resolve(path: NodePath<t.Identifier>): Ref {
     const name = path.node.name;
     const binding = path.scope.getBinding(name);
-    if (!binding) return { kind: 'global', name };
+    if (!binding) {
+      const owner = name === 'arguments' ? argumentsOwner(path) : null;
+      // The unit's own `arguments`: every argument it was given.
+      if (owner && this.fn && owner.node === this.fn.node) return { kind: 'param', index: 0, rest: true };
+      if (owner) return { kind: 'arguments', fn: owner };
+      return { kind: 'global', name };
+    }
     if (binding.scope === this.env.ctx.programScope) return { kind: 'top', name, binding };
     if (this.fn && binding.kind === 'param' && binding.scope === this.fn.scope) {
       const id = binding.identifier;
-      const index = this.fn.node.params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+      const params = this.fn.node.params;
+      const index = params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+      // A rest parameter holds this argument and every later one.
+      if (index >= 0 && t.isRestElement(params[index])) return { kind: 'param', index, rest: true };
       return { kind: 'param', index: index < 0 ? 0 : index };
+    }
+    // A closure a factory returns numbers the factory's parameters after its own (see closureSite).
+    const factory = this.fn && binding.kind === 'param' && binding.constant ? this.env.factoryOfClosure?.(this.fn.node) : undefined;
+    if (factory && binding.scope === factory.scope) {
+      const id = binding.identifier;
+      const params = factory.node.params;
+      const index = params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+      if (index >= 0) return t.isRestElement(params[index]) ? { kind: 'param', index: ARG_SLOTS + index, rest: true } : { kind: 'param', index: ARG_SLOTS + index };
     }
     return { kind: 'local', binding };
   }
@@ -185,6 +208,9 @@ export class UnitWalker {
   /** Does the expression make a container nobody else has? */
   readonly freshTest = (p: NodePath): boolean => !p.isIdentifier() && this.containerRoots(p).size === 0;
 
+  /** A method of this name on an array is the built-in one: no script class, object or field defines it. */
+  readonly builtinMethod = (name: string): boolean => !this.env.ctx.methods.has(name) && !storesScriptFunction(this.env.ctx, name);
+
   /**
    * Roots whose objects a change to this value's container changes: a fresh array from map(),
    * a literal or a new Map is nobody else's, so sorting it changes nothing (its elements may be shared).
@@ -197,7 +223,7 @@ export class UnitWalker {
     if (path.isIdentifier()) {
       const ref = this.resolve(path as NodePath<t.Identifier>);
       if (ref.kind === 'local') {
-        if (this.freshLocal(ref.binding) || freshElementLocal(ref.binding, this.freshTest)) return new Set();
+        if (this.freshLocal(ref.binding) || freshElementLocal(ref.binding, this.freshTest, this.builtinMethod)) return new Set();
         const owner = this.ownedFieldOwner(ref.binding);
         return owner ? this.containerRoots(owner) : this.ownLocalRoots(ref.binding, new Set());
       }
@@ -205,6 +231,10 @@ export class UnitWalker {
     if (t.isArrayExpression(node) || t.isObjectExpression(node) || t.isTemplateLiteral(node) || t.isLiteral(node)) return new Set();
     // `this` itself: what a method changes in its receiver's own storage (see mapRoot).
     if (t.isThisExpression(node)) return new Set(['#self']);
+    // `groups[k]` of a function's own object of fresh containers: one it made.
+    if (t.isMemberExpression(node) && freshGet(path as NodePath, this.freshTest, this.builtinMethod)) return new Set();
+    // An assignment's value is its right side: `(groups[k] = []).push(row)`.
+    if (t.isAssignmentExpression(node) && node.operator === '=') return this.containerRoots(path.get('right') as NodePath);
     // `out.data` where every `.data` ever stored was made on the spot: part of out's own storage.
     if ((t.isMemberExpression(node) || t.isOptionalMemberExpression(node)) && ownedFields(this.env.ctx).has(propName(node) ?? '')) {
       return this.containerRoots(path.get('object') as NodePath);
@@ -223,7 +253,7 @@ export class UnitWalker {
       if ((t.isMemberExpression(callee) || t.isOptionalMemberExpression(callee)) && !this.env.ctx.methods.has(propName(callee) ?? '')) {
         const name = propName(callee);
         if (name && freshContainerMethods.has(name)) return new Set();
-        if (name === 'get' && freshGet(path as NodePath, this.freshTest)) return new Set();
+        if (name === 'get' && freshGet(path as NodePath, this.freshTest, this.builtinMethod)) return new Set();
         if (name && mutatingMethodReturns.get(name) === 'receiver') return this.containerRoots((path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath);
       }
       if (t.isIdentifier(callee)) return this.valueRoots(path);
@@ -243,7 +273,9 @@ export class UnitWalker {
         // A primitive constant holds no object: nothing can share or change it.
         return this.env.ctx.primitives.has(ref.name) ? new Set() : new Set([ref.name]);
       case 'param':
-        return new Set([`#p${ref.index}`]);
+        return new Set([`#p${ref.index}${ref.rest ? '+' : ''}`]);
+      case 'arguments':
+        return this.callbackParamRoots(ref.fn, null, seen);
       case 'global':
         return new Set();
       case 'local':
@@ -286,11 +318,24 @@ export class UnitWalker {
     return typedArray(binding) && !this.viewsBuffer(binding.path.get('init') as NodePath<t.NewExpression>);
   }
 
+  /**
+   * Where to remember a local's roots or kind. A binding of a function that encloses this unit is
+   * seen the same from every unit nested in it (their parameters are not its parameters): those are
+   * shared across walkers, or large nested code recomputes them for every function. A binding inside
+   * the unit may depend on the unit's own parameters, and a factory's closure also names the
+   * factory's: those stay with this walker.
+   */
+  private memoFor<T>(binding: Binding, own: Map<Binding, T>, shared: Map<Binding, T> | undefined): Map<Binding, T> {
+    const fn = this.fn?.node;
+    if (!fn || !shared || this.env.factoryOfClosure?.(fn)) return own;
+    const declared = binding.scope.getFunctionParent()?.block;
+    return declared && declared !== fn && declared.start! <= fn.start! && fn.end! <= declared.end! ? shared : own;
+  }
+
   /** Roots of the objects a local itself may be (what it is assigned), not of what it holds. */
   ownLocalRoots(binding: Binding, seen: Set<Binding>): Set<Root> {
     tickBudget();
-    // As for kinds: a binding of an enclosing function has the same roots for every unit below it.
-    const memoMap = this.fn && binding.scope.getFunctionParent()?.block === this.fn.node ? this.localRootsMemo : (this.env.sharedRoots ?? this.localRootsMemo);
+    const memoMap = this.memoFor(binding, this.localRootsMemo, this.env.sharedRoots);
     const memo = memoMap.get(binding);
     if (memo) return memo;
     if (seen.has(binding)) {
@@ -400,9 +445,18 @@ export class UnitWalker {
   /** A callee's return roots seen at a call: its parameters become the arguments, `this` the receiver. */
   returnRootsAt(roots: Set<Root>, args: NodePath[], receiver: NodePath | null, seen: Set<Binding>): Set<Root> {
     const out = new Set<Root>();
+    const spread = args.findIndex((a) => a.isSpreadElement());
     for (const r of roots) {
-      const m = /^#p(\d+)$/.exec(r);
-      if (m) this.valueRoots(args[Number(m[1])], seen).forEach((x) => out.add(x));
+      const m = /^#p(\d+)(\+?)$/.exec(r);
+      if (m) {
+        // A rest parameter, or a position a spread may fill: every argument from there on.
+        let from = Number(m[1]);
+        const many = m[2] === '+' || (spread >= 0 && spread <= from);
+        if (spread >= 0 && spread < from) from = spread;
+        args.forEach((a, i) => {
+          if (many ? i >= from : i === from) this.valueRoots(a, seen).forEach((x) => out.add(x));
+        });
+      }
       else if (receiver && (r === '#this' || r === '#self')) this.rootsOf(receiver, seen).forEach((x) => out.add(x));
       else if (!r.startsWith('#')) out.add(r);
     }
@@ -421,27 +475,63 @@ export class UnitWalker {
     return this.rootsOf(cb.parentPath, seen);
   }
 
-  /** A nested function's parameter: a callback's parameter may be any element of the call's receiver or arguments. */
-  callbackParamRoots(fnPath: NodePath, binding: Binding, seen: Set<Binding>): Set<Root> {
+  /**
+   * A nested function's parameter (null: its `arguments`): a callback's parameter may be any element
+   * of the call's receiver or arguments.
+   */
+  callbackParamRoots(fnPath: NodePath, binding: Binding | null, seen: Set<Binding>): Set<Root> {
     const out = new Set<Root>();
     const parent = fnPath.parentPath;
     if (parent && (parent.isCallExpression() || parent.isNewExpression() || parent.isOptionalCallExpression())) {
       const call = parent as NodePath<t.CallExpression>;
       if (call.node.callee === fnPath.node) {
-        // IIFE: the parameter is the matching argument.
+        // IIFE: the parameter is the matching argument (any of them after a spread, or for a rest parameter).
         const fnNode = fnPath.node as t.Function;
-        const id = binding.identifier;
-        const index = fnNode.params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
-        const arg = call.get('arguments')[index];
-        return arg ? this.rootsOf(arg, seen) : out;
+        const id = binding?.identifier;
+        const index = id ? fnNode.params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!) : -1;
+        const args = call.get('arguments');
+        const spread = args.findIndex((a) => a.isSpreadElement());
+        let from = index < 0 ? 0 : index;
+        if (spread >= 0 && spread < from) from = spread;
+        const onlyOne = index >= 0 && from === index && !t.isRestElement(fnNode.params[index]) && spread !== index;
+        for (const [i, a] of args.entries()) if (onlyOne ? i === index : i >= from) this.rootsOf(a, seen).forEach((r) => out.add(r));
+        return out;
       }
       const callee = call.get('callee');
+      if (binding && this.accumulator(call, fnPath, binding)) {
+        // reduce's accumulator, given a start: that start, then whatever the callback returns
+        // (`rows.reduce((acc, r) => { acc[r.k] = r; return acc; }, {})` fills a new object).
+        this.rootsOf(call.get('arguments')[1], seen).forEach((r) => out.add(r));
+        // Handing the accumulator itself on adds nothing to what it is.
+        const body = fnPath.get('body') as NodePath;
+        const results = body.isBlockStatement() ? ownReturns(fnPath as NodePath<t.Function>).map((r) => r.get('argument') as NodePath) : [body];
+        for (const r of results) if (!(r.isIdentifier() && r.scope.getBinding(r.node.name) === binding)) this.valueRoots(r, seen).forEach((x) => out.add(x));
+        return out;
+      }
       if (callee.isMemberExpression()) this.rootsOf(callee.get('object'), seen).forEach((r) => out.add(r));
       for (const a of call.get('arguments')) if (a.node !== fnPath.node) this.rootsOf(a, seen).forEach((r) => out.add(r));
+      // `groupBy((r) => r.region)(rows)`: the closure that gets the callback is given the outer arguments.
+      const outer = call.parentPath;
+      if (outer?.isCallExpression() && outer.node.callee === call.node) for (const a of outer.get('arguments')) this.rootsOf(a, seen).forEach((r) => out.add(r));
       return out;
     }
     out.add('#unknown');
     return out;
+  }
+
+  /**
+   * The first parameter of a callback given to `reduce`/`reduceRight` with a start value. Any reduce
+   * with a start passes the start, then each result of the callback; only a reduce the script
+   * writes itself could do otherwise.
+   */
+  private accumulator(call: NodePath<t.CallExpression>, fnPath: NodePath, binding: Binding): boolean {
+    const callee = call.node.callee;
+    const name = t.isMemberExpression(callee) || t.isOptionalMemberExpression(callee) ? propName(callee) : undefined;
+    if (name !== 'reduce' && name !== 'reduceRight') return false;
+    const args = call.node.arguments;
+    if (args.length !== 2 || args[0] !== fnPath.node || t.isSpreadElement(args[1])) return false;
+    if (this.env.ctx.methods.has(name) || storesScriptFunction(this.env.ctx, name)) return false;
+    return (fnPath.node as t.Function).params[0] === binding.identifier;
   }
 
   // ---------------------------------------------------------------- value kinds (cloneability)
@@ -550,11 +640,13 @@ export class UnitWalker {
     const ref = this.resolve(path);
     switch (ref.kind) {
       case 'param':
-        return { k: 'prim', params: [ref.index] };
+        return ref.rest ? { k: 'data', params: laterArgs(ref.index) } : { k: 'prim', params: [ref.index] };
       case 'top':
         return this.env.topKinds.get(ref.name) ?? ANY;
       case 'global':
         return ref.name === 'NaN' || ref.name === 'Infinity' ? PRIM : ANY;
+      case 'arguments':
+        return ANY;
       case 'local':
         return this.localKind(ref.binding);
     }
@@ -562,10 +654,7 @@ export class UnitWalker {
 
   localKind(binding: Binding): SymKind {
     tickBudget();
-    // A binding of an enclosing function has the same kind for every unit nested in it (their
-    // parameters are not its parameters): share those across walkers, or large nested code
-    // recomputes them for every function.
-    const memoMap = this.fn && binding.scope.getFunctionParent()?.block === this.fn.node ? this.localKindMemo : (this.env.sharedKinds ?? this.localKindMemo);
+    const memoMap = this.memoFor(binding, this.localKindMemo, this.env.sharedKinds);
     const memo = memoMap.get(binding);
     if (memo) return memo;
     memoMap.set(binding, PRIM); // optimistic for cycles; joined below
@@ -664,7 +753,10 @@ export class UnitWalker {
   callKind(path: NodePath<t.CallExpression>): SymKind {
     const callee = path.get('callee');
     const args = path.get('arguments');
-    const argKinds = args.map((a) => this.kindOf(a));
+    const argKinds = spreadArgs(args.map((a) => this.kindOf(a)), args.findIndex((a) => a.isSpreadElement()), joinSym);
+    // `groupBy(key)(rows)`: what the factory's closures return.
+    const factory = callee.isCallExpression() ? this.factoryOf(callee.node, callee.scope) : undefined;
+    if (factory) return this.env.returnKind(`${factory}()`, this.closureArgs(callee as NodePath<t.CallExpression>, argKinds, (a) => this.kindOf(a), joinSym, PRIM));
     if (callee.isIdentifier()) {
       const ref = this.resolve(callee);
       if (ref.kind === 'top') {
@@ -837,16 +929,27 @@ export class UnitWalker {
     const isNew = p.isNewExpression();
     const callee = p.get('callee');
     const args = p.get('arguments');
-    const argRoots = args.map((a) => this.rootsOf(a));
-    const argKinds = args.map((a) => this.kindOf(a));
-    const argFns = args.map((a) => this.argFn(a));
+    const spread = args.findIndex((a) => a.isSpreadElement());
+    const argRoots = spreadArgs(args.map((a) => this.rootsOf(a)), spread, (a, b) => new Set([...a, ...b]));
+    const argKinds = spreadArgs(args.map((a) => this.kindOf(a)), spread, joinSym);
+    // Positions past the last argument get nothing: calling what is not there only throws.
+    const given = spreadArgs(args.map((a) => this.argFn(a)), spread, (): ArgFn => ({ kind: 'other' }));
+    const argFns = [...given, ...Array.from({ length: Math.max(0, ARG_SLOTS - given.length) }, (): ArgFn => ({ kind: 'absent' }))];
     const none = new Set<Root>();
 
     // Script functions passed as values are assumed to be called with any of the other arguments.
     for (const a of args) {
       let name: string | undefined;
-      if (a.isCallExpression()) name = this.factoryOf(a.node, a.scope);
-      else if (a.isIdentifier()) {
+      if (a.isCallExpression()) {
+        const factory = this.factoryOf(a.node, a.scope);
+        if (factory) {
+          // `pipe(sumBy(price), …)`: the closure runs later, with anything; what made it is known.
+          const all = new Set<Root>();
+          argRoots.forEach((s) => s.forEach((r) => all.add(r)));
+          if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
+          this.closureSite(factory, a, everyArg(all), everyArg(ANY), everyArg<ArgFn>({ kind: 'other' }));
+        }
+      } else if (a.isIdentifier()) {
         const ref = this.resolve(a);
         // A closure from a script factory (`const rand = makeRng(7)`) counts as its factory.
         name = this.scriptFunction(a) ? a.node.name : ref.kind === 'local' ? this.closureFactory(ref.binding) : undefined;
@@ -855,7 +958,7 @@ export class UnitWalker {
         const all = new Set<Root>();
         argRoots.forEach((s) => s.forEach((r) => all.add(r)));
         if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
-        f.calls.push({ callee: name, args: [all, all, all, all], argKinds: [ANY, ANY, ANY, ANY], receiver: none });
+        f.calls.push({ callee: name, args: everyArg(all), argKinds: everyArg(ANY), receiver: none });
       }
     }
 
@@ -875,6 +978,14 @@ export class UnitWalker {
     }
 
     if (callee.isFunctionExpression() || callee.isArrowFunctionExpression()) return; // IIFE: body walked inline
+
+    if (callee.isCallExpression() && !isNew) {
+      const factory = this.factoryOf(callee.node, callee.scope);
+      if (factory) {
+        this.closureSite(factory, callee, argRoots, argKinds, argFns);
+        return;
+      }
+    }
 
     if (callee.isIdentifier()) {
       const ref = this.resolve(callee);
@@ -918,16 +1029,27 @@ export class UnitWalker {
       }
       // A callback parameter: the caller knows what it is.
       if (ref.kind === 'param' && !isNew) {
-        f.paramCalls.add(ref.index);
-        for (const s of argRoots) for (const r of s) addMutation(f, r, ANY);
+        addParamCall(f, ref.index, argRoots.flatMap((s) => [...s]));
+        // With a default (`cb = log`), a call given no function calls whatever the default is.
+        if (this.defaulted(callee)) this.unknownCall(argRoots, none);
         return;
       }
       if (ref.kind === 'local' && !isNew && this.closureCall(ref.binding, argRoots)) return;
+      const rest = ref.kind === 'local' && !isNew ? this.restElement(ref.binding) : undefined;
+      if (rest !== undefined) {
+        // An element of a rest parameter (`fns.reduce((acc, fn) => fn(acc), x)`): whichever function
+        // the caller passed from that position on.
+        for (const i of laterArgs(rest)) addParamCall(f, i, argRoots.flatMap((s) => [...s]));
+        return;
+      }
       if (ref.kind === 'local' && this.nestedFunction(ref.binding)) {
         // Its body is part of this unit and was walked with it; it may change what it is given.
         const fnPath = ref.binding.path.isVariableDeclarator() ? (ref.binding.path.get('init') as NodePath<t.Function>) : (ref.binding.path as NodePath<t.Function>);
+        // After a spread, a value may land in any parameter from the spread's position on.
+        const last = Math.max(fnPath.node.params.length, args.length);
+        const mayChange = (i: number) => (spread >= 0 && i >= spread ? Array.from({ length: last - spread + 1 }, (_, k) => spread + k).some((j) => paramMayChange(fnPath, j)) : paramMayChange(fnPath, i));
         args.forEach((a, i) => {
-          if (paramMayChange(fnPath, i)) for (const r of this.valueRoots(a)) addMutation(f, r, ANY);
+          if (mayChange(i)) for (const r of this.valueRoots(a)) addMutation(f, r, ANY);
         });
         return;
       }
@@ -1066,22 +1188,30 @@ export class UnitWalker {
   }
 
   argFn(a: NodePath): ArgFn {
-    if (a.isFunctionExpression() || a.isArrowFunctionExpression()) return { kind: 'inline' };
+    if (a.isFunctionExpression() || a.isArrowFunctionExpression()) return { kind: 'inline', fns: [a.node] };
+    const closures = (factory: string): t.Node[] => (returnedClosures(this.env.ctx.functions.get(factory)!) ?? []).map((c) => c.node);
     if (a.isIdentifier()) {
       const ref = this.resolve(a);
-      if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return { kind: 'fn', name: ref.name };
-      if (ref.kind === 'param') return { kind: 'param', index: ref.index };
+      if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return { kind: 'fn', name: ref.name, fns: [this.env.ctx.functions.get(ref.name)!.node] };
+      if (ref.kind === 'param') return ref.rest ? { kind: 'other' } : { kind: 'param', index: ref.index };
       if (ref.kind === 'local') {
         // A function declared in this unit was walked with it, like an inline one; a factory's closure is its factory.
-        if (this.nestedFunction(ref.binding)) return { kind: 'inline' };
+        if (this.nestedFunction(ref.binding)) {
+          const bp = ref.binding.path;
+          return { kind: 'inline', fns: [bp.isVariableDeclarator() ? bp.node.init! : bp.node] };
+        }
         const factory = this.closureFactory(ref.binding);
-        if (factory) return { kind: 'fn', name: factory };
+        if (factory) return { kind: 'fn', name: factory, fns: closures(factory) };
       }
     }
-    // `f(makeRng(7))`: the closure a factory returns.
+    // `f(makeRng(7))`: the closure a factory returns, and what the factory was given.
     if (a.isCallExpression()) {
       const factory = this.factoryOf(a.node, a.scope);
-      if (factory) return { kind: 'fn', name: factory };
+      if (factory) {
+        const args = a.get('arguments') as NodePath[];
+        const captured = spreadArgs(args.map((x) => this.argFn(x)), args.findIndex((x) => x.isSpreadElement()), (): ArgFn => ({ kind: 'other' }));
+        return { kind: 'fn', name: factory, fns: closures(factory), captured };
+      }
     }
     return { kind: 'other' };
   }
@@ -1149,6 +1279,70 @@ export class UnitWalker {
     return bp.node.init ? this.factoryOf(bp.node.init, bp.scope) : undefined;
   }
 
+  /**
+   * A callback parameter or loop variable that holds an element of one of this unit's rest
+   * parameters (`fns.forEach((fn) => …)`, `for (const fn of fns)`), an array nothing changes:
+   * that rest parameter's position.
+   */
+  restElement(binding: Binding): number | undefined {
+    const array = iteratedArray(binding);
+    if (!array) return undefined;
+    const ref = this.resolve(array);
+    if (ref.kind !== 'param' || !ref.rest || array.node.name === 'arguments') return undefined;
+    const restBinding = array.scope.getBinding(array.node.name);
+    return restBinding && arrayUnchanged(restBinding) ? ref.index : undefined;
+  }
+
+  /** A parameter with a default value (`(cb = log) => …`). */
+  defaulted(id: NodePath<t.Identifier>): boolean {
+    const b = id.scope.getBinding(id.node.name);
+    return !!b && b.kind === 'param' && (b.path.isAssignmentPattern() || !!b.path.parentPath?.isAssignmentPattern());
+  }
+
+  /**
+   * Per parameter position of a closure unit: the closure's own arguments (`own`, padded to
+   * ARG_SLOTS with `absent`), then what the factory call that made it was given.
+   */
+  closureArgs<T>(factoryCall: NodePath<t.CallExpression>, own: T[], each: (a: NodePath) => T, join: (a: T, b: T) => T, absent: T): T[] {
+    const pad = (xs: T[]) => [...xs.slice(0, ARG_SLOTS), ...Array.from({ length: Math.max(0, ARG_SLOTS - xs.length) }, () => absent)];
+    const args = factoryCall.get('arguments') as NodePath[];
+    const captured = spreadArgs(args.map(each), args.findIndex((a) => a.isSpreadElement()), join);
+    return [...pad(own), ...pad(captured)];
+  }
+
+  /** A call of a closure a factory makes on the spot (`groupBy(key)(rows)`): the closures' own facts. */
+  closureSite(factory: string, factoryCall: NodePath<t.CallExpression>, roots: Set<Root>[], kinds: SymKind[], fns: ArgFn[]): void {
+    const none = new Set<Root>();
+    this.facts.calls.push({
+      callee: `${factory}()`,
+      args: this.closureArgs(factoryCall, roots, (a) => this.rootsOf(a), (a, b) => new Set([...a, ...b]), none),
+      argKinds: this.closureArgs(factoryCall, kinds, (a) => this.kindOf(a), joinSym, PRIM),
+      argFns: this.closureArgs(factoryCall, fns, (a) => this.argFn(a), (): ArgFn => ({ kind: 'other' }), { kind: 'absent' }),
+      receiver: none,
+    });
+  }
+
+  /** What `groupBy(key)(rows)` may return: the closures' returns, through both argument lists. */
+  closureCallRoots(call: NodePath<t.CallExpression>, factory: string, seen: Set<Binding>): Set<Root> {
+    const own = new Set<Root>();
+    const captured = new Set<Root>();
+    const out = new Set<Root>();
+    for (const r of this.env.returnRoots?.(`${factory}()`) ?? ['#unknown']) {
+      const m = /^#p(\d+)(\+?)$/.exec(r);
+      if (!m) out.add(r);
+      else if (Number(m[1]) >= ARG_SLOTS) captured.add(`#p${Number(m[1]) - ARG_SLOTS}${m[2]}`);
+      else {
+        own.add(r);
+        if (m[2]) captured.add('#p0+'); // the closure's rest parameter also covers the factory's slots
+      }
+    }
+    const factoryCall = call.get('callee') as NodePath<t.CallExpression>;
+    this.returnRootsAt(own, call.get('arguments') as NodePath[], null, seen).forEach((r) => out.add(r));
+    this.returnRootsAt(captured, factoryCall.get('arguments') as NodePath[], null, seen).forEach((r) => out.add(r));
+    for (const r of out) if (r.startsWith('#')) out.delete(r);
+    return out;
+  }
+
   /** `makeRng(7)` where makeRng is a script function whose every return is a function written in it. */
   factoryOf(call: t.Node, scope: Scope): string | undefined {
     if (!t.isCallExpression(call) || !t.isIdentifier(call.callee)) return undefined;
@@ -1156,10 +1350,7 @@ export class UnitWalker {
     const fb = scope.getBinding(name);
     const fn = this.env.ctx.functions.get(name);
     if (!fb || fb.scope !== this.env.ctx.programScope || !fn) return undefined;
-    const body = fn.node.body;
-    if (!t.isBlockStatement(body)) return t.isFunctionExpression(body) || t.isArrowFunctionExpression(body) ? name : undefined;
-    const returns = ownReturns(fn);
-    return returns.length > 0 && returns.every((r) => t.isFunctionExpression(r.node.argument) || t.isArrowFunctionExpression(r.node.argument)) ? name : undefined;
+    return returnedClosures(fn) ? name : undefined;
   }
 
   /**
@@ -1181,7 +1372,7 @@ export class UnitWalker {
 
   /** A call of a closure the factories made: their facts, with every root involved (`all`) given and changed. */
   factoryClosureCall(factories: string[], all: Set<Root>): void {
-    const same = Array.from({ length: 8 }, () => all);
+    const same = everyArg(all);
     for (const factory of factories) this.facts.calls.push({ callee: factory, args: same, argKinds: same.map(() => ANY), receiver: new Set() });
     for (const r of all) addMutation(this.facts, r, ANY);
   }
@@ -1487,6 +1678,7 @@ function readOnlyUse(p: NodePath): boolean {
   }
   return false;
 }
+
 
 function referencesArguments(fn: NodePath<t.Function>): boolean {
   let found = false;

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/analyze/index.js';
+
+/** Facts of the statement on the last line of the code. */
+function last(code: string) {
+  const a = analyze(code);
+  const s = a.statements[a.statements.length - 1];
+  return { mutates: [...s.mutates].sort(), effects: s.effects, analysis: a };
+}
+
+test('arguments: a rest parameter, `arguments` and a spread reach every later argument', () => {
+  const setup = 'const a = []; const b = []; const pair = [a, b];\n';
+  assert.deepEqual(last(`${setup}function f(...xs) { xs[1].push(1); }\nf(a, b);`).mutates, ['a', 'b']);
+  assert.deepEqual(last(`${setup}function f() { arguments[1].push(1); }\nf(a, b);`).mutates, ['a', 'b']);
+  assert.deepEqual(last(`${setup}function f(x, ...ys) { for (const y of ys) y.push(x); }\nf(1, a, b);`).mutates, ['a', 'b']);
+  // f(...pair) may put pair's second element in f's second parameter.
+  assert.deepEqual(last(`${setup}function f(x, y) { y.push(1); }\nf(...pair);`).mutates, ['pair']);
+  // A nested helper called with a spread may change any parameter from the spread on.
+  assert.deepEqual(last(`${setup}function g(list) { const put = (p, q) => q.push(1); put(...list); }\ng(pair);`).mutates, ['pair']);
+});
+
+const helpers = `
+const rows = [{ k: 'a', v: 1 }, { k: 'b', v: 2 }];
+const groupBy = (key) => (list) => list.reduce((acc, row) => { (acc[key(row)] ||= []).push(row); return acc; }, {});
+const sumBy = (fn) => (list) => list.reduce((s, r) => s + fn(r), 0);
+const pipe = (...fns) => (x) => fns.reduce((acc, fn) => fn(acc), x);
+const value = (r) => r.v;
+`;
+
+test('closures: a factory’s closure called on the spot has its own facts, through both argument lists', () => {
+  for (const use of ['groupBy((r) => r.k)(rows)', 'sumBy(value)(rows)', 'pipe(sumBy(value), (x) => x * 2)(rows)']) {
+    const s = last(`${helpers}const out = ${use};`);
+    assert.deepEqual(s.effects, [], use);
+    assert.deepEqual(s.mutates, [], use);
+  }
+  // What the callbacks change is still the caller's change, at either level.
+  assert.deepEqual(last(`${helpers}const out = groupBy((r) => (r.seen = r.k))(rows);`).mutates, ['rows']);
+  assert.deepEqual(last(`${helpers}const out = sumBy((r) => r.v++)(rows);`).mutates, ['rows']);
+  assert.deepEqual(last(`${helpers}const out = pipe((list) => list.pop())(rows);`).mutates, ['rows']);
+  // A function the factory does not know stays unknown.
+  assert.deepEqual(last(`${helpers}const out = sumBy(globalThis.pick)(rows);`).effects, ['unknown']);
+});
+
+test('closures: a parameter with a default may call the default', () => {
+  const code = 'const data = [];\nfunction touch(x) { x.push(1); }\nfunction run(cb = touch) { cb(data); }\nrun();';
+  assert.ok(last(code).mutates.includes('data'));
+});
+
+test('reduce: an accumulator that starts empty and only gets new groups is the function’s own', () => {
+  const group = (body: string) => `const rows = [{ k: 'a' }];\nfunction group(list) { return list.reduce((acc, row) => { ${body} return acc; }, {}); }\nconst g = group(rows);`;
+  assert.deepEqual(last(group('(acc[row.k] || (acc[row.k] = [])).push(row);')).mutates, []);
+  assert.deepEqual(last(group('acc[row.k] = (acc[row.k] || 0) + 1;')).mutates, []);
+  // A group that is one of the rows: changing it changes the caller's data.
+  assert.deepEqual(last(group('(acc[row.k] ||= row).seen = true;')).mutates, ['rows']);
+  assert.deepEqual(last(group('acc[row.k] = row; acc[row.k].n = 1;')).mutates, ['rows']);
+});
+
+test('declarations: a function that names a later constant reads nothing until it is called', () => {
+  const ok = analyze('const f = () => g();\nconst g = () => 1;\nconsole.log(f());');
+  assert.deepEqual(ok.sequentialReasons, []);
+  const early = analyze('const f = () => g();\nconsole.log(f());\nconst g = () => 1;');
+  assert.match(early.sequentialReasons[0]?.reason ?? '', /uses `g` before its declaration/);
+});
