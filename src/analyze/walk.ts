@@ -939,7 +939,6 @@ export class UnitWalker {
 
     // Script functions passed as values are assumed to be called with any of the other arguments.
     for (const a of args) {
-      let name: string | undefined;
       if (a.isCallExpression()) {
         const factory = this.factoryOf(a.node, a.scope);
         if (factory) {
@@ -951,14 +950,20 @@ export class UnitWalker {
         }
       } else if (a.isIdentifier()) {
         const ref = this.resolve(a);
-        // A closure from a script factory (`const rand = makeRng(7)`) counts as its factory.
-        name = this.scriptFunction(a) ? a.node.name : ref.kind === 'local' ? this.closureFactory(ref.binding) : undefined;
-      }
-      if (name) {
+        // A closure from a script factory (`const rand = makeRng(7)`, here or at the top level) counts
+        // as its factory, which may also use what it was given when it made the closure.
+        const made = ref.kind === 'local' || ref.kind === 'top' ? ref.binding : undefined;
+        const factory = !this.scriptFunction(a) && made ? this.closureFactory(made) : undefined;
+        const name = this.scriptFunction(a) ? a.node.name : factory;
         const all = new Set<Root>();
-        argRoots.forEach((s) => s.forEach((r) => all.add(r)));
-        if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
-        f.calls.push({ callee: name, args: everyArg(all), argKinds: everyArg(ANY), receiver: none });
+        if (factory && made?.path.isVariableDeclarator()) {
+          for (const x of (made.path.get('init') as NodePath<t.CallExpression>).get('arguments')) this.rootsOf(x).forEach((r) => all.add(r));
+        }
+        if (name) {
+          argRoots.forEach((s) => s.forEach((r) => all.add(r)));
+          if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
+          f.calls.push({ callee: name, args: everyArg(all), argKinds: everyArg(ANY), receiver: none });
+        }
       }
     }
 

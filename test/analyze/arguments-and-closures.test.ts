@@ -62,3 +62,11 @@ test('declarations: a function that names a later constant reads nothing until i
   const early = analyze('const f = () => g();\nconsole.log(f());\nconst g = () => 1;');
   assert.match(early.sequentialReasons[0]?.reason ?? '', /uses `g` before its declaration/);
 });
+
+test('closures: a closure handed to a built-in as a value does what its factory made it do', () => {
+  const code = (body: string) => `const TOTALS = [];\nconst makeAdder = (into) => (x) => { into.push(x); };\nconst makeLogger = (tag) => (x) => console.log(tag, x);\n${body}`;
+  // The adder was made with TOTALS: every call pushes there, including forEach's.
+  assert.ok(last(code('const adder = makeAdder(TOTALS);\n[1, 2].forEach(adder);')).mutates.includes('TOTALS'));
+  assert.ok(last(code('function run() { const adder = makeAdder(TOTALS); [1, 2].forEach(adder); }\nrun();')).mutates.includes('TOTALS'));
+  assert.deepEqual(last(code('const log = makeLogger("x");\n[1, 2].forEach(log);')).effects, ['console']);
+});
