@@ -12,6 +12,14 @@ import { ownReturns, propName } from './walk.js';
  * return of its body), or null when it may return anything else.
  */
 export function returnedClosures(fn: NodePath<t.Function>): NodePath<t.Function>[] | null {
+  // Asked for every call and argument the walker meets: the answer is the function's own.
+  let known = closuresMemo.get(fn.node);
+  if (known === undefined) closuresMemo.set(fn.node, (known = findReturnedClosures(fn)));
+  return known;
+}
+const closuresMemo = new WeakMap<t.Node, NodePath<t.Function>[] | null>();
+
+function findReturnedClosures(fn: NodePath<t.Function>): NodePath<t.Function>[] | null {
   if (fn.node.async || fn.node.generator) return null;
   const body = fn.get('body') as NodePath;
   if (!body.isBlockStatement()) return body.isFunctionExpression() || body.isArrowFunctionExpression() ? [body] : null;

@@ -97,7 +97,7 @@ export class UnitWalker {
     if (this.fn && binding.kind === 'param' && binding.scope === this.fn.scope) {
       const id = binding.identifier;
       const params = this.fn.node.params;
-      const index = params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+      const index = paramIndex(params, id);
       // A rest parameter holds this argument and every later one.
       if (index >= 0 && t.isRestElement(params[index])) return { kind: 'param', index, rest: true };
       return { kind: 'param', index: index < 0 ? 0 : index };
@@ -107,7 +107,7 @@ export class UnitWalker {
     if (factory && binding.scope === factory.scope) {
       const id = binding.identifier;
       const params = factory.node.params;
-      const index = params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+      const index = paramIndex(params, id);
       if (index >= 0) return t.isRestElement(params[index]) ? { kind: 'param', index: ARG_SLOTS + index, rest: true } : { kind: 'param', index: ARG_SLOTS + index };
     }
     return { kind: 'local', binding };
@@ -156,6 +156,7 @@ export class UnitWalker {
     if (path.isIdentifier()) visitId(path);
     else if (path.isThisExpression()) out.add('#this');
     else if (path.isFunction() || path.isClass()) return out; // a new function shares no object (calls are followed where they happen)
+    else if (path.isCallExpression() && this.curried(path)) return this.closureCallRoots(path, this.curried(path)!, seen);
     else if (path.isCallExpression() && this.env.returnRoots && path.get('callee').isIdentifier() && this.scriptFunction(path.get('callee') as NodePath<t.Identifier>)) {
       return this.valueRoots(path, seen); // what the function returns, not the function
     } else if (path.isNewExpression() && path.get('callee').isIdentifier() && this.scriptClass(path.get('callee') as NodePath<t.Identifier>)) {
@@ -488,7 +489,7 @@ export class UnitWalker {
         // IIFE: the parameter is the matching argument (any of them after a spread, or for a rest parameter).
         const fnNode = fnPath.node as t.Function;
         const id = binding?.identifier;
-        const index = id ? fnNode.params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!) : -1;
+        const index = id ? paramIndex(fnNode.params, id) : -1;
         const args = call.get('arguments');
         const spread = args.findIndex((a) => a.isSpreadElement());
         let from = index < 0 ? 0 : index;
@@ -1327,6 +1328,12 @@ export class UnitWalker {
     });
   }
 
+  /** The factory whose closure `groupBy(key)(rows)` calls on the spot, if the callee is such a call. */
+  curried(call: NodePath<t.CallExpression>): string | undefined {
+    const callee = call.node.callee;
+    return t.isCallExpression(callee) ? this.factoryOf(callee, call.scope) : undefined;
+  }
+
   /** What `groupBy(key)(rows)` may return: the closures' returns, through both argument lists. */
   closureCallRoots(call: NodePath<t.CallExpression>, factory: string, seen: Set<Binding>): Set<Root> {
     const own = new Set<Root>();
@@ -1613,6 +1620,12 @@ const rootsVisitor: Visitor<RootsState> = {
   // A script function's result shares what it returns, not the function itself.
   CallExpression(p, state) {
     const callee = p.get('callee');
+    const factory = state.walker.curried(p);
+    if (factory) {
+      if (!inComputedKey(p, state.top)) for (const r of state.walker.closureCallRoots(p, factory, state.seen)) state.out.add(r);
+      p.skip();
+      return;
+    }
     if (!callee.isIdentifier() || !state.walker.env.returnRoots) return;
     const ref = state.walker.resolve(callee);
     if (ref.kind !== 'top' || !state.walker.env.ctx.functions.has(ref.name)) return;
@@ -1684,6 +1697,10 @@ function readOnlyUse(p: NodePath): boolean {
   return false;
 }
 
+/** Which parameter (a name, a pattern, a default or a rest) declares this identifier; -1 if none. */
+function paramIndex(params: t.Function['params'], id: t.Node): number {
+  return params.findIndex((p) => p.start! <= id.start! && id.end! <= p.end!);
+}
 
 function referencesArguments(fn: NodePath<t.Function>): boolean {
   let found = false;

@@ -70,3 +70,11 @@ test('closures: a closure handed to a built-in as a value does what its factory 
   assert.ok(last(code('function run() { const adder = makeAdder(TOTALS); [1, 2].forEach(adder); }\nrun();')).mutates.includes('TOTALS'));
   assert.deepEqual(last(code('const log = makeLogger("x");\n[1, 2].forEach(log);')).effects, ['console']);
 });
+
+test('closures: what a closure called on the spot returns may be what its factory was given', () => {
+  // get(DATA)('a') is DATA.a itself: pushing to it changes DATA.
+  const shares = (code: string) => last(code).analysis.deps.aliasClasses.some((c) => c.includes('x') && c.includes('DATA'));
+  assert.ok(shares("const DATA = { a: [1] };\nconst get = (obj) => (k) => obj[k];\nconst x = get(DATA)('a');\nx.push(2);"));
+  // A closure that returns a number shares nothing with its factory's argument.
+  assert.ok(!shares("const DATA = { a: [1] };\nconst sizeOf = (obj) => (k) => obj[k].length;\nlet x = sizeOf(DATA)('a');\nx += 1;"));
+});
