@@ -199,7 +199,12 @@ export class UnitWalker {
       if (callee.isIdentifier() && this.env.returnRoots) {
         const ref = this.resolve(callee);
         if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) {
-          return this.returnRootsAt(this.env.returnRoots(ref.name), path.get('arguments') as NodePath[], null, seen);
+          const args = path.get('arguments') as NodePath[];
+          this.returnRootsAt(this.env.returnRoots(ref.name), args, null, seen).forEach((r) => out.add(r));
+          // A factory's closure reaches what the factory was given: wherever the closure goes
+          // (`{ add: makeAdder(TOTALS) }`), a call through it may change that.
+          if (this.factoryOf(path.node, path.scope)) for (const a of args) add(a.isSpreadElement() ? a.get('argument') : a);
+          return out;
         }
       }
     }
@@ -786,6 +791,8 @@ export class UnitWalker {
           if (name === 'from' && ref.name === 'Array') {
             return args.length > 1 ? joinSym(DATA, this.callbackReturnKind(args[1])) : joinSym(DATA, elementKind(argKinds[0] ?? PRIM));
           }
+          // `Object.values(handlers)`, `Array.of(f)`: what they return holds what they were given.
+          if ((ref.name === 'Object' || ref.name === 'Array') && !ns.returns?.[name] && name !== 'keys' && name !== 'getOwnPropertyNames') return argKinds.reduce(joinSym, DATA);
           return { k: ns.returns?.[name] ?? ns.defaultKind, params: [] };
         }
         if (ref.kind === 'top' && this.env.ctx.modules.has(ref.name)) return moduleReturnKind(this.env.ctx.modules.get(ref.name)!, name);
@@ -938,6 +945,17 @@ export class UnitWalker {
     const argFns = [...given, ...Array.from({ length: Math.max(0, ARG_SLOTS - given.length) }, (): ArgFn => ({ kind: 'absent' }))];
     const none = new Set<Root>();
 
+    // A built-in that calls what it is given (`xs.forEach(ops.add)`) with a function value the
+    // analysis cannot name: an unknown call, which may change whatever that value reaches.
+    const cbAt = this.builtinCallback(p);
+    const cb = cbAt === undefined ? undefined : args[cbAt];
+    if (cb && !cb.isSpreadElement()) {
+      const receiver = callee.isMemberExpression() ? this.rootsOf(callee.get('object')) : none;
+      const fn = this.argFn(cb);
+      if (fn.kind === 'param') addParamCall(f, fn.index, [...receiver, ...argRoots.filter((_, j) => j !== cbAt).flatMap((s) => [...s])]);
+      else if (fn.kind === 'other' && this.mayBeFunction(cb) && !this.namedClosure(cb)) this.unknownCall(argRoots, receiver);
+    }
+
     // Script functions passed as values are assumed to be called with any of the other arguments.
     for (const a of args) {
       if (a.isCallExpression()) {
@@ -1010,7 +1028,8 @@ export class UnitWalker {
           this.moduleCall(member[0], member[1], argRoots);
           return;
         }
-        this.unknownCall(argRoots, none);
+        // Whatever the value reaches (`const other = adder`); a package's function reaches none of ours.
+        this.unknownCall(argRoots, this.env.ctx.foreign.has(ref.name) ? none : this.rootsOf(callee));
         return;
       }
       if (ref.kind === 'global') {
@@ -1059,7 +1078,7 @@ export class UnitWalker {
         });
         return;
       }
-      this.unknownCall(argRoots, none);
+      this.unknownCall(argRoots, this.rootsOf(callee));
       return;
     }
 
@@ -1140,7 +1159,34 @@ export class UnitWalker {
       if (!scriptMethod) this.unknownCall(argRoots, receiver);
       return;
     }
-    this.unknownCall(argRoots, none);
+    this.unknownCall(argRoots, this.rootsOf(callee)); // `m.get(k)(x)`: whatever the function value reaches
+  }
+
+  /** Where a built-in method that runs a callback during the call (map, forEach, sort…) takes it. */
+  builtinCallback(p: NodePath<t.CallExpression>): number | undefined {
+    const callee = p.node.callee;
+    if (p.isNewExpression() || !(t.isMemberExpression(callee) || t.isOptionalMemberExpression(callee))) return undefined;
+    const name = propName(callee);
+    if (!name || !callbackMethods.has(name) || !this.builtinMethod(name)) return undefined;
+    return name === 'from' || name === 'replace' || name === 'replaceAll' ? 1 : 0;
+  }
+
+  /** A binding that holds a closure a script factory made (followed as its factory, below). */
+  namedClosure(a: NodePath): boolean {
+    if (!a.isIdentifier()) return false;
+    const ref = this.resolve(a);
+    return (ref.kind === 'top' || ref.kind === 'local') && !!this.closureFactory(ref.binding);
+  }
+
+  /**
+   * Whether a value may be a function the analysis cannot name: not a primitive or plain data,
+   * and not a built-in (`map(Number)`, `forEach(console.log)`, whose effect the identifier records).
+   */
+  mayBeFunction(a: NodePath): boolean {
+    const k = this.kindOf(a);
+    if (k.k !== 'any' && k.params.length === 0) return false;
+    const base = baseIdentifier(a);
+    return !(base && this.resolve(base).kind === 'global');
   }
 
   /**

@@ -78,3 +78,33 @@ test('closures: what a closure called on the spot returns may be what its factor
   // A closure that returns a number shares nothing with its factory's argument.
   assert.ok(!shares("const DATA = { a: [1] };\nconst sizeOf = (obj) => (k) => obj[k].length;\nlet x = sizeOf(DATA)('a');\nx += 1;"));
 });
+
+test('function values: a call through an alias, a field or an element does what the function does', () => {
+  // The last statement reads TOTALS; it must come after the one before it, which pushes there.
+  const ordered = (body: string) => {
+    const a = analyze(`const TOTALS = [];\nconst makeAdder = (into) => (x) => { into.push(x); };\nconst push = (x) => { TOTALS.push(x); };\n${body}\nconst count = TOTALS.length;`);
+    const n = a.statements.length - 1;
+    return a.deps.edges.some((e) => e.from === n - 1 && e.to === n);
+  };
+  const uses = [
+    // A factory's closure, reached through a field, an element or another name.
+    'const ops = { add: makeAdder(TOTALS) };\n[1, 2, 3].forEach(ops.add);',
+    'const fs = [makeAdder(TOTALS)];\n[1, 2, 3].forEach((x) => fs[0](x));',
+    'const adder = makeAdder(TOTALS);\nconst other = adder;\n[1, 2, 3].forEach(other);',
+    'const adder = makeAdder(TOTALS);\nconst other = adder;\nother(1);',
+    'const ops = { add: makeAdder(TOTALS) };\nops.add(5);',
+    'const adders = { a: makeAdder(TOTALS) };\nObject.values(adders).forEach((f) => [1, 2].forEach(f));',
+    // A script function that pushes, handed to a built-in other than by its own name.
+    'const o = { push };\n[1].forEach(o.push);',
+    'const o = { put(x) { TOTALS.push(x); } };\n[1].forEach(o.put);',
+    'const fs = [push];\n[1].forEach(fs[0]);',
+    'const other = push;\n[1].forEach(other);',
+    '[1].forEach(Math.random() < 2 ? push : null);',
+    // A function's parameter handed to a built-in is a call of whatever the caller passes.
+    'function run(f) { [1, 2].forEach(f); }\nconst o = { push };\nrun(o.push);',
+  ];
+  for (const use of uses) assert.ok(ordered(use), use);
+  // Built-ins and known functions are not unknown calls: `map(Number)` changes nothing.
+  assert.deepEqual(last('const xs = ["1"];\nconst ys = xs.map(Number);').effects, []);
+  assert.deepEqual(last('const TOTALS = [];\nconst makeAdder = (into) => (x) => { into.push(x); };\nconst adder = makeAdder(TOTALS);\n[1].forEach(adder);').effects, []);
+});
