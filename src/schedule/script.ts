@@ -9,6 +9,7 @@ import type { Estimates } from '../estimate/index.js';
 import { defaultScheduler, simulate } from './index.js';
 import { duplicateSources, withCopiesPriced } from './duplicate.js';
 import { simulateOnCores } from './shared-cores.js';
+import { refineInOrder } from './in-order.js';
 import type { Edge, Plan, Platform, Scheduler, Task, TaskGraph } from './types.js';
 
 /**
@@ -134,16 +135,27 @@ export function planScript(
     for (const view of views) {
       const raw = scheduler.schedule(view, { ...platform, threads });
       // Each thread runs its statements in source order (see ARCHITECTURE.md: in-order threads are deadlock-free).
-      const order = raw.threads.map((slots) => slots.map((s) => s.task).sort((a, b) => a - b)).filter((o, t) => t === 0 || o.length > 0);
-      if (order.length < 2) continue;
-      const compact: Platform = { ...platform, threads: order.length };
-      const timed = (g: TaskGraph, o: number[][]) => (o.length > cores ? simulateOnCores(g, compact, o, cores, raw.scheduler) : simulate(g, compact, o, raw.scheduler));
-      const candidates = [{ plan: timed(graph, order), order, graph, copyOf: identity }];
-      const dup = copyable.size > 0 ? duplicateSources(graph, order, compact, copyable) : null;
-      if (dup) {
-        // Copies first: at an equal estimate, sending less is better (the sender's serialisation is not in the model).
-        candidates.unshift({ plan: { ...timed(dup.graph, dup.order), sequential: candidates[0].plan.sequential }, order: dup.order, graph: dup.graph, copyOf: dup.copyOf });
-      }
+      const listed = raw.threads.map((slots) => slots.map((s) => s.task).sort((a, b) => a - b)).filter((o, t) => t === 0 || o.length > 0);
+      const timed = (g: TaskGraph, o: number[][]) => {
+        const compact: Platform = { ...platform, threads: o.length };
+        return o.length > cores ? simulateOnCores(g, compact, o, cores, raw.scheduler) : simulate(g, compact, o, raw.scheduler);
+      };
+      // An order as it would run: as it is, and with cheap sources copied where they are used.
+      const candidatesOf = (order: number[][]) => {
+        const candidates = [{ plan: timed(graph, order), order, graph, copyOf: identity }];
+        const dup = copyable.size > 0 ? duplicateSources(graph, order, { ...platform, threads: order.length }, copyable) : null;
+        if (dup) {
+          // Copies first: at an equal estimate, sending less is better (the sender's serialisation is not in the model).
+          candidates.unshift({ plan: { ...timed(dup.graph, dup.order), sequential: candidates[0].plan.sequential }, order: dup.order, graph: dup.graph, copyOf: dup.copyOf });
+        }
+        return candidates;
+      };
+      // The scheduler's order, repaired for running each thread in source order.
+      const fastest = (order: number[][]) => Math.min(...candidatesOf(order).map((c) => c.plan.makespan));
+      if (listed.length < 2) continue;
+      // (It may move everything back to the main thread: then the plan is the sequential one.)
+      const order = refineInOrder(graph.tasks, listed, fastest, threads);
+      const candidates = candidatesOf(order);
       for (const c of candidates) {
         if (!best || c.plan.makespan < best.plan.makespan * (c.order.length > best.order.length ? 1 - EXTRA_THREAD_GAIN : 1)) best = c;
       }
