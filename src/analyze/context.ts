@@ -59,6 +59,8 @@ function requireSource(node: t.Node | null | undefined): string | undefined {
 export function methodKeyName(key: t.Node, computed: boolean): string | undefined {
   if (!computed && t.isIdentifier(key)) return key.name;
   if (t.isStringLiteral(key)) return key.value;
+  // `[Symbol.iterator]() {…}`: a method the language calls by itself (for-of, spread), named `@@iterator`.
+  if (computed && t.isMemberExpression(key) && !key.computed && t.isIdentifier(key.object, { name: 'Symbol' }) && t.isIdentifier(key.property)) return `@@${key.property.name}`;
   return undefined;
 }
 

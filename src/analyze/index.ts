@@ -130,7 +130,10 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
     const cls = classOf(name);
     return statements.some((s) => s.id !== after && s.mutates.some((m) => m === name || cls.has(m)));
   };
-  const replicated = chooseReplicated(statements, writtenLater);
+  // Objects compared by identity (`===`, Map keys, indexOf) anywhere, that some value may hold.
+  const comparesIdentity = statements.some((s) => s.facts.identity);
+  const identityBound = (name: string) => comparesIdentity && kinds.get(name)?.k !== 'prim' && classOf(name).size > 1;
+  const replicated = chooseReplicated(statements, writtenLater, identityBound);
   const staticNames = new Set<string>();
   for (const id of replicated) statements[id].defines.forEach((n) => staticNames.add(n));
   const tasks = statements.filter((s) => !replicated.has(s.id)).map((s) => s.id);

@@ -78,7 +78,12 @@ export function isFunctionConst(node: t.Node): boolean {
  * Decides replication in source order: a statement is replicated only if every binding it
  * reads is itself replicated (or hoisted), so each thread can run it on its own.
  */
-export function chooseReplicated(statements: StatementInfo[], writtenLater: (name: string, after: number) => boolean): Set<number> {
+export function chooseReplicated(
+  statements: StatementInfo[],
+  writtenLater: (name: string, after: number) => boolean,
+  /** An object constant that identity checks may meet inside another value (see index.ts). */
+  identityBound: (name: string) => boolean = () => false,
+): Set<number> {
   const out = new Set<number>();
   const replicatedNames = new Set<string>();
   // Function declarations are hoisted: available to everything, in every thread.
@@ -99,6 +104,9 @@ export function chooseReplicated(statements: StatementInfo[], writtenLater: (nam
     else if (s.kind === 'class') replicate = pure && readsOk && stable && classIsSafe(node as t.ClassDeclaration, replicatedNames);
     else if (t.isVariableDeclaration(node) && node.kind === 'const') {
       replicate = pure && readsOk && stable && node.declarations.every((d) => t.isIdentifier(d.id) && isPureLiteralInit(d.init, replicatedNames));
+      // Each thread's own copy is another object: one that also arrives inside a value sent from
+      // elsewhere (`index.get(KEY)` with KEY a key of index) would no longer be the same.
+      if (replicate && s.defines.some(identityBound)) replicate = false;
     }
     if (replicate) {
       out.add(s.id);

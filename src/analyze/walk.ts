@@ -950,6 +950,9 @@ export class UnitWalker {
     const cbAt = this.builtinCallback(p);
     const cb = cbAt === undefined ? undefined : args[cbAt];
     if (cb && !cb.isSpreadElement()) {
+      // `xs.forEach(fn, target)`: target is the callback's `this` (an arrow function ignores it).
+      const thisArg = cbAt !== undefined && THIS_ARG_CALLBACKS.has(propName(callee.node as t.MemberExpression) ?? '') ? args[cbAt + 1] : undefined;
+      if (thisArg && !cb.isArrowFunctionExpression()) for (const r of this.valueRoots(thisArg.isSpreadElement() ? thisArg.get('argument') : thisArg)) addMutation(f, r, ANY);
       const receiver = callee.isMemberExpression() ? this.rootsOf(callee.get('object')) : none;
       const fn = this.argFn(cb);
       if (fn.kind === 'param') addParamCall(f, fn.index, [...receiver, ...argRoots.filter((_, j) => j !== cbAt).flatMap((s) => [...s])]);
@@ -1043,7 +1046,12 @@ export class UnitWalker {
           f.dynamic.add('uses `eval`');
           return;
         }
-        if (isNew ? pureConstructors.get(name) : pureGlobalCalls.get(name)) return;
+        if (isNew ? pureConstructors.get(name) : pureGlobalCalls.get(name)) {
+          // `String(t)` converts; `new Set(items)` iterates.
+          if (isNew) this.implicitCalls(args[0], ITERATION);
+          else for (const a of args) this.implicitCalls(a, CONVERSIONS);
+          return;
+        }
         if (isNew && name === 'Promise') {
           f.effects.add('async');
           return;
@@ -1101,6 +1109,9 @@ export class UnitWalker {
               }
             }
             if (ref.name === 'Object' && name && /^define|^__define/.test(name)) f.dynamic.add('defines properties with Object.' + name);
+            if (ref.name === 'JSON' && name === 'stringify') this.implicitCalls(args[0], ['toJSON']);
+            else if (ref.name === 'Array' && name === 'from') this.implicitCalls(args[0], ITERATION);
+            else if (ref.name === 'Math' || ref.name === 'Number' || ref.name === 'String') for (const a of args) this.implicitCalls(a, CONVERSIONS);
             return;
           }
         } else if (ref.kind === 'top') {
@@ -1143,6 +1154,8 @@ export class UnitWalker {
         this.unknownCall(argRoots, receiver); // `.toString()` may be a function the script stored
         return;
       }
+      // `temps.join()`, a sort without a comparator: each element is converted to a string.
+      if (CONVERTING_METHODS.has(name) && !((name === 'sort' || name === 'toSorted') && args.length > 0)) this.implicitCalls(object, CONVERSIONS);
       if (mutatingMethods.has(name)) {
         let k: SymKind = PRIM;
         storedArgs(name, argKinds.length).forEach((i) => (k = joinSym(k, argKinds[i])));
@@ -1169,6 +1182,22 @@ export class UnitWalker {
     const name = propName(callee);
     if (!name || !callbackMethods.has(name) || !this.builtinMethod(name)) return undefined;
     return name === 'from' || name === 'replace' || name === 'replaceAll' ? 1 : 0;
+  }
+
+  /**
+   * A built-in operation that may call the script's own conversion or iteration methods on a
+   * value (`${t}` calls Temp's toString): a call of each such method the script defines, on that
+   * value. Primitives and plain data have none of the script's methods.
+   */
+  implicitCalls(operand: AnyPath, names: readonly string[]): void {
+    if (!operand || !operand.node) return;
+    const defined = names.filter((n) => this.env.ctx.methods.has(n));
+    if (defined.length === 0) return;
+    const k = this.kindOf(operand);
+    if (k.k !== 'any' && k.params.length === 0) return;
+    const receiver = this.rootsOf(operand);
+    const container = this.containerRoots(operand);
+    for (const n of defined) this.facts.calls.push({ callee: `.${n}`, args: [], argKinds: [], receiver, receiverContainer: container });
   }
 
   /** A binding that holds a closure a script factory made (followed as its factory, below). */
@@ -1541,7 +1570,29 @@ const unitHandlers = {
     if (self.atTopLevelThis(p)) self.facts.dynamic.add('uses `this` at the top level');
   },
   BinaryExpression(p: NodePath<t.BinaryExpression>, self: UnitWalker) {
-    if (['===', '!==', '==', '!='].includes(p.node.operator)) self.identityCheck(p.get('left') as NodePath, p.get('right'));
+    const op = p.node.operator;
+    if (['===', '!==', '==', '!='].includes(op)) self.identityCheck(p.get('left') as NodePath, p.get('right'));
+    // `a + b`, `a > b`, `k in o`: an object operand is converted by its own valueOf or toString.
+    if (op !== '===' && op !== '!==' && op !== 'instanceof') {
+      self.implicitCalls(p.get('left') as NodePath, CONVERSIONS);
+      if (op !== 'in') self.implicitCalls(p.get('right'), CONVERSIONS);
+    }
+  },
+  TemplateLiteral(p: NodePath<t.TemplateLiteral>, self: UnitWalker) {
+    if (p.parentPath.isTaggedTemplateExpression()) return;
+    for (const e of p.get('expressions')) self.implicitCalls(e as NodePath, CONVERSIONS);
+  },
+  MemberExpression(p: NodePath<t.MemberExpression>, self: UnitWalker) {
+    if (p.node.computed) self.implicitCalls(p.get('property') as NodePath, CONVERSIONS); // `o[key]`: key becomes a string
+  },
+  SpreadElement(p: NodePath<t.SpreadElement>, self: UnitWalker) {
+    if (!p.parentPath.isObjectExpression()) self.implicitCalls(p.get('argument'), ITERATION); // `[...xs]`, `f(...xs)`
+  },
+  ArrayPattern(p: NodePath<t.ArrayPattern>, self: UnitWalker) {
+    // `const [a, b] = pair`, `[a, b] = pair`: the value is iterated.
+    const parent = p.parentPath;
+    if (parent.isVariableDeclarator() && parent.node.id === p.node) self.implicitCalls(parent.get('init') as NodePath, ITERATION);
+    else if (parent.isAssignmentExpression() && parent.node.left === p.node) self.implicitCalls(parent.get('right'), ITERATION);
   },
   VariableDeclarator(p: NodePath<t.VariableDeclarator>, self: UnitWalker) {
     // A top-level declaration links the declared bindings to what the initialiser may alias.
@@ -1553,12 +1604,18 @@ const unitHandlers = {
     for (const n of names) for (const r of roots) if (r !== n) addLink(self.facts, n, r);
   },
   AssignmentExpression(p: NodePath<t.AssignmentExpression>, self: UnitWalker) {
-    self.assignTarget(p.get('left'), p.node.operator !== '=', p.get('right'));
+    const op = p.node.operator;
+    self.assignTarget(p.get('left'), op !== '=', p.get('right'));
+    if (op !== '=' && op !== '&&=' && op !== '||=' && op !== '??=') {
+      self.implicitCalls(p.get('left'), CONVERSIONS);
+      self.implicitCalls(p.get('right'), CONVERSIONS);
+    }
   },
   UpdateExpression(p: NodePath<t.UpdateExpression>, self: UnitWalker) {
     self.assignTarget(p.get('argument') as NodePath, true, null);
   },
   UnaryExpression(p: NodePath<t.UnaryExpression>, self: UnitWalker) {
+    if (p.node.operator === '+' || p.node.operator === '-' || p.node.operator === '~') self.implicitCalls(p.get('argument'), CONVERSIONS);
     if (p.node.operator !== 'delete') return;
     const arg = p.get('argument');
     if (arg.isMemberExpression()) self.mutate(arg.get('object'), PRIM);
@@ -1568,6 +1625,7 @@ const unitHandlers = {
     if (!p.isForInStatement() && !p.isForOfStatement()) return;
     const left = p.get('left') as NodePath;
     if (!left.isVariableDeclaration()) self.assignTarget(left, false, null);
+    if (p.isForOfStatement()) self.implicitCalls(p.get('right'), p.node.await ? ASYNC_ITERATION : ITERATION);
     if (p.isForOfStatement() && p.node.await && self.ownLevel(p)) self.await_();
   },
   'CallExpression|OptionalCallExpression|NewExpression'(p: NodePath, self: UnitWalker) {
@@ -1861,6 +1919,20 @@ function storedArgs(name: string, count: number): number[] {
 }
 
 /** Methods that find or key by identity when given an object. */
+/**
+ * Methods the language calls without naming them: conversions to a primitive (arithmetic,
+ * comparisons, templates, keys), iteration (for-of, spread, array destructuring, Array.from,
+ * new Set(…)) and JSON.stringify's toJSON. `[Symbol.x]` keys are named `@@x` (context.ts).
+ */
+const CONVERSIONS = ['valueOf', 'toString', '@@toPrimitive'];
+const ITERATION = ['@@iterator'];
+const ASYNC_ITERATION = ['@@asyncIterator', '@@iterator'];
+/** Built-in methods that convert their receiver's elements (`xs.join()`, a sort without a comparator). */
+const CONVERTING_METHODS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
+
+/** Built-in methods whose argument after the callback becomes the callback's `this`. */
+const THIS_ARG_CALLBACKS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'from']);
+
 const identityMethods = new Set(['indexOf', 'lastIndexOf', 'includes', 'has', 'get', 'set', 'add', 'delete']);
 
 const indexCallbacks = new Set(['map', 'filter', 'forEach', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'flatMap']);
