@@ -86,6 +86,8 @@ export interface Facts {
   identity: boolean;
   /** Roots that get named (non-index) properties: such an array must travel as it is. */
   named: Set<Root>;
+  /** Roots of the objects compared by identity (`x === KEY`, `m.get(KEY)`): see replicate.ts. */
+  compared: Set<Root>;
 }
 
 export function emptyFacts(): Facts {
@@ -104,6 +106,7 @@ export function emptyFacts(): Facts {
     paramCalls: new Map(),
     identity: false,
     named: new Set(),
+    compared: new Set(),
   };
 }
 
@@ -163,6 +166,7 @@ export function foldCall(into: Facts, callee: Facts, site: CallSite, changesPara
     }
   }
   for (const r of callee.named) changed = addAll(into.named, mapRoot(r, site)) || changed;
+  for (const r of callee.compared) changed = addAll(into.compared, mapRoot(r, site)) || changed;
   for (const [a, b] of callee.links.values()) {
     for (const x of mapRoot(a, site)) for (const y of mapRoot(b, site)) if (x !== y) changed = addLink(into, x, y) || changed;
   }

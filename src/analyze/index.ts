@@ -130,9 +130,9 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
     const cls = classOf(name);
     return statements.some((s) => s.id !== after && s.mutates.some((m) => m === name || cls.has(m)));
   };
-  // Objects compared by identity (`===`, Map keys, indexOf) anywhere, that some value may hold.
-  const comparesIdentity = statements.some((s) => s.facts.identity);
-  const identityBound = (name: string) => comparesIdentity && kinds.get(name)?.k !== 'prim' && classOf(name).size > 1;
+  // Objects compared by identity (`===`, a Map key, indexOf) that some other value may hold.
+  const compared = new Set(statements.flatMap((s) => [...s.facts.compared]));
+  const identityBound = (name: string) => compared.has(name) && kinds.get(name)?.k !== 'prim' && classOf(name).size > 1;
   const replicated = chooseReplicated(statements, writtenLater, identityBound);
   const staticNames = new Set<string>();
   for (const id of replicated) statements[id].defines.forEach((n) => staticNames.add(n));

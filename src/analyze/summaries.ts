@@ -40,6 +40,7 @@ function copyFacts(f: Facts): Facts {
     links: new Map(f.links),
     paramCalls: new Map([...f.paramCalls].map(([i, r]) => [i, new Set(r)])),
     named: new Set(f.named),
+    compared: new Set(f.compared),
     identity: f.identity,
   };
 }
@@ -51,6 +52,7 @@ function globalPart(f: Facts): Facts {
   g.paramCalls.clear();
   for (const r of [...g.mutates.keys()]) if (r.startsWith('#')) g.mutates.delete(r);
   for (const r of [...g.named]) if (r.startsWith('#')) g.named.delete(r);
+  for (const r of [...g.compared]) if (r.startsWith('#')) g.compared.delete(r);
   for (const [key, [a, b]] of g.links) if (a.startsWith('#') || b.startsWith('#')) g.links.delete(key);
   return g;
 }
@@ -267,6 +269,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     changed = addAll(into.dynamic, from.dynamic) || changed;
     for (const [i, roots] of from.paramCalls) changed = addParamCall(into, i, roots) || changed;
     changed = addAll(into.named, from.named) || changed;
+    changed = addAll(into.compared, from.compared) || changed;
     if (from.unknownCall && !into.unknownCall) changed = into.unknownCall = true;
     if (from.identity && !into.identity) changed = into.identity = true;
     for (const [k, v] of from.mutates) changed = addMutation(into, k, v) || changed;

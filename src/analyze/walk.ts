@@ -1265,7 +1265,10 @@ export class UnitWalker {
       if (!p || !p.node || t.isLiteral(p.node)) return false;
       return mayShare(this.kindOf(p));
     };
-    if (maybeObject(a) && (b === null || maybeObject(b))) this.facts.identity = true;
+    if (maybeObject(a) && (b === null || maybeObject(b))) {
+      this.facts.identity = true;
+      for (const p of [a, b]) if (p) this.rootsOf(p).forEach((r) => this.facts.compared.add(r));
+    }
   }
 
   argFn(a: NodePath): ArgFn {

@@ -65,4 +65,7 @@ test('an object constant that identity checks meet inside another value is not c
   // Without identity checks, every thread may make its own.
   const plain = analyze('const KEY = { id: 1 };\nfunction build() { return [KEY]; }\nconst list = build();\nconst n = list.length;');
   assert.ok(plain.replicated.has(keyStatement(plain)));
+  // Looking something else up in the constant (`REGIONS.indexOf(row.region)`) compares other values.
+  const lookups = analyze("const KEY = ['n', 's'];\nconst rows = KEY.map((r) => ({ r }));\nconst at = rows.map((row) => KEY.indexOf(row.r));");
+  assert.ok(lookups.replicated.has(keyStatement(lookups)));
 });
