@@ -956,7 +956,7 @@ export class UnitWalker {
       const receiver = callee.isMemberExpression() ? this.rootsOf(callee.get('object')) : none;
       const fn = this.argFn(cb);
       if (fn.kind === 'param') addParamCall(f, fn.index, [...receiver, ...argRoots.filter((_, j) => j !== cbAt).flatMap((s) => [...s])]);
-      else if (fn.kind === 'other' && this.mayBeFunction(cb) && !this.namedClosure(cb)) this.unknownCall(argRoots, receiver);
+      else if (fn.kind === 'other' && this.mayBeFunction(cb) && !this.namedClosure(cb) && !this.methodValue(cb)) this.unknownCall(argRoots, receiver);
     }
 
     // Script functions passed as values are assumed to be called with any of the other arguments.
@@ -970,6 +970,12 @@ export class UnitWalker {
           if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
           this.closureSite(factory, a, everyArg(all), everyArg(ANY), everyArg<ArgFn>({ kind: 'other' }));
         }
+      } else if (this.methodValue(a)) {
+        // `xs.map(helpers.square)`: the script's methods of that name, called with anything.
+        const all = new Set<Root>(this.rootsOf(a));
+        argRoots.forEach((s) => s.forEach((r) => all.add(r)));
+        if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
+        f.calls.push({ callee: `.${this.methodValue(a)}`, args: everyArg(all), argKinds: everyArg(ANY), receiver: this.rootsOf((a as NodePath<t.MemberExpression>).get('object')) });
       } else if (a.isIdentifier()) {
         const ref = this.resolve(a);
         // A closure from a script factory (`const rand = makeRng(7)`, here or at the top level) counts
@@ -1200,6 +1206,20 @@ export class UnitWalker {
     for (const n of defined) this.facts.calls.push({ callee: `.${n}`, args: [], argKinds: [], receiver, receiverContainer: container });
   }
 
+  /**
+   * `helpers.square` as a value: the name of the script's methods it is, when only the script
+   * defines that name (not a built-in prototype, not a module's member).
+   */
+  methodValue(a: NodePath): string | undefined {
+    if (!a.isMemberExpression() && !a.isOptionalMemberExpression()) return undefined;
+    const name = propName(a.node as t.MemberExpression);
+    if (!name || !this.env.ctx.methods.has(name) || BUILTIN_NAMES.has(name) || name.startsWith('@@')) return undefined;
+    const base = baseIdentifier(a);
+    const ref = base ? this.resolve(base) : undefined;
+    if (ref?.kind === 'global' || (ref?.kind === 'top' && (this.env.ctx.foreign.has(ref.name) || this.env.ctx.modules.has(ref.name)))) return undefined;
+    return name;
+  }
+
   /** A binding that holds a closure a script factory made (followed as its factory, below). */
   namedClosure(a: NodePath): boolean {
     if (!a.isIdentifier()) return false;
@@ -1288,6 +1308,8 @@ export class UnitWalker {
         if (factory) return { kind: 'fn', name: factory, fns: closures(factory) };
       }
     }
+    const method = this.methodValue(a);
+    if (method) return { kind: 'fn', name: `.${method}`, fns: this.env.ctx.methods.get(method)!.map((m) => m.node) };
     // `f(makeRng(7))`: the closure a factory returns, and what the factory was given.
     if (a.isCallExpression()) {
       const factory = this.factoryOf(a.node, a.scope);

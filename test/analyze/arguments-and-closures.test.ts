@@ -103,7 +103,12 @@ test('function values: a call through an alias, a field or an element does what 
     // A function's parameter handed to a built-in is a call of whatever the caller passes.
     'function run(f) { [1, 2].forEach(f); }\nconst o = { push };\nrun(o.push);',
   ];
+  // A method of a script object, handed on by its field.
+  uses.push('const tracker = { note(x) { TOTALS.push(x); } };\n[1].map(tracker.note);');
+  uses.push('function run(f) { f(1); }\nconst tracker = { note(x) { TOTALS.push(x); } };\nrun(tracker.note);');
   for (const use of uses) assert.ok(ordered(use), use);
+  // A method that changes nothing is not an unknown call: `xs.map(helpers.square)` stays free.
+  assert.deepEqual(last('const helpers = { square: (x) => x * x, cube(x) { return x ** 3; } };\nconst ys = [1, 2].map(helpers.square).map(helpers.cube);').effects, []);
   // Built-ins and known functions are not unknown calls: `map(Number)` changes nothing.
   assert.deepEqual(last('const xs = ["1"];\nconst ys = xs.map(Number);').effects, []);
   assert.deepEqual(last('const TOTALS = [];\nconst makeAdder = (into) => (x) => { into.push(x); };\nconst adder = makeAdder(TOTALS);\n[1].forEach(adder);').effects, []);
