@@ -281,7 +281,10 @@ function findBlockers(
         (t.isExportDefaultDeclaration(node) && t.isFunctionDeclaration(node.declaration));
       if (!onlyCode) out.push({ reason: `line ${s.line} exports a value (ES module exports are kept as written)`, line: s.line });
     }
-    if ((s.kind === 'function' || s.kind === 'class' || isFunctionConst(s.path.node)) && !replicated.has(s.id)) {
+    // A class whose static state changes (`Item.created++`) is declared by one thread, which runs
+    // everything that uses it (a class cannot be cloned); one that is reassigned is not followed.
+    const movableClass = s.kind === 'class' && s.defines.every((n) => (bindings.get(n)?.assignedBy.length ?? 0) === 0);
+    if ((s.kind === 'function' || (s.kind === 'class' && !movableClass) || isFunctionConst(s.path.node)) && !replicated.has(s.id)) {
       out.push({ reason: `line ${s.line}: \`${s.defines.join(', ')}\` is reassigned or changed later`, line: s.line });
     }
   }

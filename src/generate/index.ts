@@ -11,7 +11,7 @@ import type { ScriptPlan } from '../schedule/script.js';
 import { parallelHeader, remadeBecauseUnsendable, sequentialHeader, threadName } from './header.js';
 import { planMessages, type Message } from './messages.js';
 import { runtimeSource } from './runtime-source.js';
-import { constToLet, declarationToAssignment, indent, segments, type Segment } from './source-text.js';
+import { classToAssignment, constToLet, declarationToAssignment, indent, segments, type Segment } from './source-text.js';
 
 export interface GenerateOptions {
   filename?: string;
@@ -275,6 +275,7 @@ function threadBody(
     lines.push(trace ? `${by}${rt}.begin(${copy ? 'null' : quoteKey(keyOf.get(id)!)}); // ${where}` : `${by}// ${where}`);
     let replacement: string | undefined;
     if (rewrite.has(id)) replacement = declarationToAssignment(s.path.node as t.VariableDeclaration);
+    else if (t.isClassDeclaration(s.path.node) && s.defines.some((n) => moduleScoped.has(n))) replacement = classToAssignment(s.path.node);
     else if (t.isVariableDeclaration(s.path.node) && s.path.node.kind === 'const' && s.defines.some((n) => (receivedAt.get(n) ?? []).some((at) => at > id))) {
       replacement = constToLet(segs[id].code);
     }

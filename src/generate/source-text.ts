@@ -72,6 +72,16 @@ export function declarationToAssignment(node: t.VariableDeclaration): string {
   return printed.endsWith(';') ? printed : printed + ';';
 }
 
+/**
+ * `class Item {…}` → `Item = class Item {…};` when shared functions name the class: they see the
+ * module-level binding, which the thread that declares the class fills.
+ */
+export function classToAssignment(node: t.ClassDeclaration): string {
+  const expr = t.classExpression(node.id, node.superClass, node.body, node.decorators);
+  const printed = recast.print(t.expressionStatement(t.assignmentExpression('=', t.identifier(node.id!.name), expr)) as never).code;
+  return printed.endsWith(';') ? printed : printed + ';';
+}
+
 /** `const x = …` → `let x = …` when the thread will later receive a newer version of x. */
 export function constToLet(code: string): string {
   return code.replace(/^const(\s)/, 'let$1');
