@@ -212,6 +212,14 @@ function quickVerdict(program: t.Program, chars: number): string | undefined {
 }
 
 /** A statement's place in the source and what its facts say about top-level bindings. */
+/** `var x;` again, after an earlier declaration of x: it declares nothing new and changes nothing. */
+function redeclaredOnly(node: t.Statement, name: string, ctx: ScriptContext): boolean {
+  if (!t.isVariableDeclaration(node) || node.kind !== 'var') return false;
+  if (node.declarations.some((d) => d.init && Object.keys(t.getBindingIdentifiers(d.id)).includes(name))) return false;
+  const first = ctx.programScope.getBinding(name)?.path.findParent((p) => p.parentPath?.isProgram() ?? false) ?? null;
+  return !!first && first.node !== node;
+}
+
 function describeStatement(path: NodePath<t.Statement>, id: number, ctx: ScriptContext, facts: Facts): StatementInfo {
   const node = path.node;
   const topNames = (set: Iterable<string>) => [...set].filter((n) => !n.startsWith('#') && ctx.programScope.hasOwnBinding(n));
@@ -224,7 +232,7 @@ function describeStatement(path: NodePath<t.Statement>, id: number, ctx: ScriptC
     end: node.end!,
     path,
     kind: statementKind(node),
-    defines: declaredNames(node),
+    defines: declaredNames(node).filter((n) => !redeclaredOnly(node, n, ctx)),
     reads: topNames(facts.reads),
     writes: topNames(facts.writes),
     mutates: topNames(facts.mutates.keys()),
@@ -280,6 +288,13 @@ function findBlockers(
       const onlyCode = (t.isExportNamedDeclaration(node) && node.declaration && (t.isFunctionDeclaration(node.declaration) || t.isClassDeclaration(node.declaration))) ||
         (t.isExportDefaultDeclaration(node) && t.isFunctionDeclaration(node.declaration));
       if (!onlyCode) out.push({ reason: `line ${s.line} exports a value (ES module exports are kept as written)`, line: s.line });
+    }
+    // `var mode = …` and `function mode() {}`: one binding, whose value hoisting decides.
+    if (s.kind === 'function') {
+      for (const n of s.defines) {
+        const b = ctx.programScope.getBinding(n);
+        if (b && b.path.node !== s.path.node) out.push({ reason: `line ${s.line}: \`${n}\` is declared both as a function and as a variable`, line: s.line });
+      }
     }
     // A class whose static state changes (`Item.created++`) is declared by one thread, which runs
     // everything that uses it (a class cannot be cloned); one that is reassigned is not followed.

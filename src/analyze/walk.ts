@@ -901,7 +901,8 @@ export class UnitWalker {
       const ref = this.resolve(left);
       if (ref.kind === 'top') {
         f.writes.add(ref.name);
-        if (alsoReads) f.reads.add(ref.name);
+        // A write that may not happen (`if (c) label = 'big'`) keeps the old value: it reads it too.
+        if (alsoReads || !this.certainWrite(left)) f.reads.add(ref.name);
         if (right) for (const r of this.valueRoots(right)) if (r !== ref.name) addLink(f, ref.name, r);
       } else if (ref.kind === 'global') {
         f.effects.add('global');
@@ -909,12 +910,32 @@ export class UnitWalker {
       return;
     }
     // Destructuring: every identifier is written, every member target mutated.
+    const certain = this.certainWrite(left);
     for (const name of Object.keys(t.getBindingIdentifiers(left.node))) {
       const binding = left.scope.getBinding(name);
       if (!binding) f.effects.add('global');
-      else if (binding.scope === this.env.ctx.programScope) f.writes.add(name);
+      else if (binding.scope === this.env.ctx.programScope) {
+        f.writes.add(name);
+        if (!certain) f.reads.add(name);
+      }
     }
     left.traverse(patternMembersVisitor, this);
+  }
+
+  /**
+   * Does this assignment run whenever its statement does? Only in a top-level statement, outside
+   * branches, loops, `try`, short-circuits and nested functions (a function's body may run or not).
+   */
+  certainWrite(target: NodePath): boolean {
+    if (this.fn) return false;
+    for (let p: NodePath | null = target.parentPath; p && !p.isProgram(); p = p.parentPath) {
+      const logical = p.isAssignmentExpression() && ['||=', '&&=', '??='].includes(p.node.operator);
+      const ok = p.isExpressionStatement() || p.isSequenceExpression() || p.isParenthesizedExpression() || (p.isAssignmentExpression() && !logical) ||
+        p.isVariableDeclarator() || p.isVariableDeclaration() || p.isUpdateExpression() || p.isArrayPattern() || p.isObjectPattern() ||
+        p.isObjectProperty() || p.isRestElement() || p.isAssignmentPattern() || p.isLabeledStatement() || (p.isBlockStatement() && p.parentPath?.isProgram());
+      if (!ok) return false;
+    }
+    return true;
   }
 
   /** Records a mutation of every root the object may alias; `value` is what gets stored (for alias links). */
