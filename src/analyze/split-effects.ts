@@ -76,7 +76,9 @@ export function splitHeavyArguments(analysis: Analysis, opts: SplitOptions): str
     const decls: string[] = [];
     const args: string[] = [];
     call.arguments.forEach((a, i) => {
-      const text = code.slice(a.start!, a.end!);
+      // A node's range leaves out its parentheses: `(i++, work(i))` must stay one expression.
+      const bare = code.slice(a.start!, a.end!);
+      const text = t.isSequenceExpression(a) || (a.extra as { parenthesized?: boolean } | undefined)?.parenthesized ? `(${bare})` : bare;
       if (!moved[i]) {
         args.push(text);
         return;
