@@ -5,6 +5,7 @@
  * statements that must share a thread because a value cannot be cloned or object
  * identity must survive.
  */
+import * as t from '@babel/types';
 import type { StatementInfo } from './statements.js';
 import type { TopKinds } from './walk.js';
 
@@ -78,6 +79,25 @@ export function aliasClasses(
     }
   }
   return { classOf: (n) => members.get(uf.find(n)) ?? new Set([n]), classes: [...members.values()] };
+}
+
+/**
+ * An effect that hands a function over (`setTimeout(() => …)`, `p.then(f)`,
+ * `process.on('exit', f)`): the function may run after every statement has.
+ */
+function registersCallback(s: StatementInfo): boolean {
+  if (s.effects.every((e) => e === 'console')) return false;
+  let found = false;
+  s.path.traverse({
+    'CallExpression|NewExpression'(p) {
+      const args = (p.node as t.CallExpression).arguments;
+      if (args.some((a) => t.isFunction(a) || t.isIdentifier(a) || t.isMemberExpression(a))) {
+        found = true;
+        p.stop();
+      }
+    },
+  });
+  return found;
 }
 
 export function effectOrdered(s: StatementInfo): boolean {
@@ -168,6 +188,18 @@ export function buildDependences(
       prevEffect = id;
       since = [];
     } else since.push(id);
+  }
+
+  // A callback registered to run after the script's statements (a timer, `.then`, an exit handler)
+  // reads the main thread's bindings then: every later change to what it may read happens there.
+  for (const reg of tasks) {
+    if (!registersCallback(statements[reg])) continue;
+    const late = new Set([...accessSets.get(reg)!.reads]);
+    for (const id of tasks) {
+      if (id <= reg || pinned.has(id)) continue;
+      const changed = [...accessSets.get(id)!.writes].find((n) => late.has(n));
+      if (changed) pinned.set(id, `changes \`${changed}\`, which a callback registered on line ${statements[reg].line} may read after the last statement`);
+    }
   }
 
   // Groups: values that cannot be cloned stay with their producer; shared objects stay together.

@@ -34,3 +34,19 @@ test('`var x;` again declares nothing; a var and a function of one name keep the
   const clash = analyze("var mode = Math.sqrt(2);\nfunction mode() { return 'fn'; }\nconsole.log(typeof mode);");
   assert.match(clash.sequentialReasons[0]?.reason ?? '', /declared both as a function and as a variable/);
 });
+
+test('a binding a deferred callback reads is changed on the main thread after the callback is registered', () => {
+  for (const register of [
+    "setTimeout(() => console.log('timer sees', late), 0);",
+    "Promise.resolve(1).then((v) => console.log(v, late));",
+    "process.on('exit', () => console.log('exit', late));",
+    "function report() { console.log(late); }\nprocess.once('beforeExit', report);",
+  ]) {
+    const a = analyze(`let late = 'unset';\n${register}\nconst w = Math.sqrt(2);\nlate = 'set-' + w;\nconsole.log(w);`);
+    const writer = a.statements.find((s) => s.line === a.statements.length - 1 && s.writes.includes('late'))!;
+    assert.match(a.deps.pinned.get(writer.id) ?? '', /changes `late`, which a callback registered on line \d+ may read/, register);
+  }
+  // A write before the callback is registered reaches it through the registering statement.
+  const before = analyze("let late = 'unset';\nlate = 'set-' + Math.sqrt(2);\nsetTimeout(() => console.log(late), 0);");
+  assert.equal(before.deps.pinned.has(1), false);
+});
