@@ -172,8 +172,9 @@ export function buildContext(program: NodePath<t.Program>, kind: ModuleKind): Sc
         t.isMemberExpression(callee) &&
         t.isIdentifier(callee.object, { name: 'Object' }) &&
         t.isIdentifier(callee.property) &&
-        /^define(Property|Properties)$|^__define[GS]etter__$/.test(callee.property.name)
+        (/^define(Property|Properties)$|^__define[GS]etter__$/.test(callee.property.name) || (callee.property.name === 'create' && p.node.arguments.length > 1))
       ) {
+        // Property descriptors may hold getters and setters (`Object.create(proto, { v: { get() {…} } })`).
         ctx.accessors.push(p);
       }
     },

@@ -289,6 +289,19 @@ function findBlockers(
         (t.isExportDefaultDeclaration(node) && t.isFunctionDeclaration(node.declaration));
       if (!onlyCode) out.push({ reason: `line ${s.line} exports a value (ES module exports are kept as written)`, line: s.line });
     }
+    // `if (c) { function helper() {} }` in sloppy code also declares helper for the whole script
+    // (Annex B), when the block runs: a thread that does not run the block would not have it.
+    const strict = ctx.kind === 'module' || ctx.program.node.directives.some((d) => d.value.value === 'use strict');
+    if (!strict && s.kind === 'statement') {
+      let blockFunction: t.FunctionDeclaration | undefined;
+      s.path.traverse({
+        Function(p) {
+          if (p.isFunctionDeclaration() && !p.parentPath.isProgram() && !p.getFunctionParent()) blockFunction = p.node;
+          p.skip();
+        },
+      });
+      if (blockFunction) out.push({ reason: `line ${blockFunction.loc?.start.line} declares a function inside a block, which sloppy mode also makes a variable of the whole script`, line: s.line });
+    }
     // `var mode = …` and `function mode() {}`: one binding, whose value hoisting decides.
     if (s.kind === 'function') {
       for (const n of s.defines) {

@@ -42,6 +42,11 @@ export function computeTopKinds(ctx: ScriptContext, statements: StatementInfo[],
       const stored = s.facts.mutates.get(name);
       if (stored) k = joinSym(k, stored.k === 'prim' ? PRIM : stored);
     }
+    // A Map, Set, Date or typed array given a named property (`m.unit = 'kg'`) loses it in a
+    // clone (an array keeps its own).
+    if (k.k !== 'any' && bp.isVariableDeclarator() && t.isNewExpression(bp.node.init) && !t.isIdentifier(bp.node.init.callee, { name: 'Array' })) {
+      if (statements.some((s) => s.facts.named.has(name))) k = ANY;
+    }
     kinds.set(name, { k: k.k, params: [] });
   }
   return kinds;

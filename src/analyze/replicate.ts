@@ -55,6 +55,12 @@ function isPureLiteralInit(node: t.Node | null | undefined, shared: Set<string>)
 
 /** A class whose definition cannot throw: a known parent, and static parts that are safe constants. */
 function classIsSafe(node: t.Class, shared: Set<string>): boolean {
+  // `this.constructor.made++`, `new.target.count++`: static state changed without the class's name.
+  let reachesItself = false;
+  t.traverseFast(node.body, (n) => {
+    if (t.isMetaProperty(n) || (t.isMemberExpression(n) && t.isThisExpression(n.object) && t.isIdentifier(n.property, { name: 'constructor' }) && !n.computed)) reachesItself = true;
+  });
+  if (reachesItself) return false;
   const sup = node.superClass;
   if (sup && !(t.isIdentifier(sup) && (shared.has(sup.name) || pureConstructors.has(sup.name)))) return false;
   return node.body.body.every((m) => {

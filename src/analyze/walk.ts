@@ -573,6 +573,8 @@ export class UnitWalker {
         let k: SymKind = DATA;
         for (const prop of (path as NodePath<t.ObjectExpression>).get('properties')) {
           if (prop.isObjectMethod()) return ANY;
+          // `{ __proto__: null }`: a clone has the ordinary prototype.
+          if (prop.isObjectProperty() && !prop.node.computed && (t.isIdentifier(prop.node.key, { name: '__proto__' }) || t.isStringLiteral(prop.node.key, { value: '__proto__' }))) return ANY;
           if (prop.isSpreadElement()) k = joinSym(k, this.kindOf(prop.get('argument')));
           else if (prop.isObjectProperty()) {
             // A key that may be a symbol (kind any) does not survive a clone.
@@ -610,6 +612,10 @@ export class UnitWalker {
           const ref = this.resolve(obj);
           if (ref.kind === 'global') {
             const ns = pureNamespaces.get(ref.name);
+            // `Math.PI` is a number; `JSON.stringify` as a value is a function, which cannot be cloned.
+            const member = propName(p.node);
+            const value = member ? (globalThis as Record<string, unknown>)[ref.name] : undefined;
+            if (ns && member && typeof (value as Record<string, unknown> | undefined)?.[member] === 'function') return ANY;
             if (ns && !p.scope.getBinding(ref.name)) return { k: ns.defaultKind === 'any' ? 'any' : 'prim', params: [] };
             return ANY;
           }
@@ -884,6 +890,8 @@ export class UnitWalker {
     const f = this.facts;
     if (left.isMemberExpression() || left.isOptionalMemberExpression()) {
       const m = left as NodePath<t.MemberExpression>;
+      // `[].__proto__.last = …`, `Math.clamp = …`: every thread has its own built-ins.
+      if (builtinObject(m.get('object'))) f.dynamic.add('changes a built-in object or prototype');
       // o.name = v gives o a named property (an array with one must not be repacked).
       const key = m.node.property;
       if ((!m.node.computed && !t.isIdentifier(key, { name: 'length' })) || (m.node.computed && !t.isNumericLiteral(key) && !mayShare(this.kindOf(m.get('property') as NodePath)) && t.isStringLiteral(key))) {
@@ -892,8 +900,9 @@ export class UnitWalker {
       if (m.node.computed && !t.isNumericLiteral(key) && !t.isStringLiteral(key) && this.kindOf(m.get('property') as NodePath).k !== 'prim') {
         for (const r of this.containerRoots(m.get('object'))) this.facts.named.add(r);
       }
-      // o[key] = v: a key that may be a symbol (kind any) does not survive a clone.
-      const value = right && !storesNumber(m) ? this.kindOf(right) : PRIM;
+      // o[key] = v: a key that may be a symbol (kind any) does not survive a clone; nor does a prototype.
+      const proto = propName(m.node) === '__proto__';
+      const value = proto ? ANY : right && !storesNumber(m) ? this.kindOf(right) : PRIM;
       this.mutate(m.get('object'), m.node.computed ? joinSym(value, this.kindOf(m.get('property') as NodePath)) : value, right);
       return;
     }
@@ -1131,11 +1140,12 @@ export class UnitWalker {
           if (ns && object.node === base.node) {
             if (name && ns.mutatesArg0?.includes(name) && argRoots[0]) {
               for (const r of argRoots[0]) {
-                addMutation(f, r, argKinds[1] ?? ANY);
+                addMutation(f, r, name === 'setPrototypeOf' ? ANY : argKinds[1] ?? ANY);
                 f.named.add(r); // Object.assign(target, …) may add named properties
               }
             }
             if (ref.name === 'Object' && name && /^define|^__define/.test(name)) f.dynamic.add('defines properties with Object.' + name);
+            if (ref.name === 'Object' && name && ns.mutatesArg0?.includes(name) && args[0] && builtinObject(args[0])) f.dynamic.add(`changes a built-in object with Object.${name}`);
             if (ref.name === 'JSON' && name === 'stringify') this.implicitCalls(args[0], ['toJSON']);
             else if (ref.name === 'Array' && name === 'from') this.implicitCalls(args[0], ITERATION);
             else if (ref.name === 'Math' || ref.name === 'Number' || ref.name === 'String') for (const a of args) this.implicitCalls(a, CONVERSIONS);
@@ -1181,6 +1191,9 @@ export class UnitWalker {
         this.unknownCall(argRoots, receiver); // `.toString()` may be a function the script stored
         return;
       }
+      // `s.split(splitter)`: an object argument's [Symbol.split] (replace, search, match alike).
+      const protocol = Object.hasOwn(STRING_PROTOCOLS, name) ? STRING_PROTOCOLS[name] : undefined;
+      if (protocol && args[0]) this.implicitCalls(args[0], [protocol]);
       // `temps.join()`, a sort without a comparator: each element is converted to a string.
       if (CONVERTING_METHODS.has(name) && !((name === 'sort' || name === 'toSorted') && args.length > 0)) this.implicitCalls(object, CONVERSIONS);
       if (mutatingMethods.has(name)) {
@@ -1619,6 +1632,7 @@ const unitHandlers = {
     const op = p.node.operator;
     if (['===', '!==', '==', '!='].includes(op)) self.identityCheck(p.get('left') as NodePath, p.get('right'));
     // `a + b`, `a > b`, `k in o`: an object operand is converted by its own valueOf or toString.
+    if (op === 'instanceof') self.implicitCalls(p.get('right'), ['@@hasInstance']);
     if (op !== '===' && op !== '!==' && op !== 'instanceof') {
       self.implicitCalls(p.get('left') as NodePath, CONVERSIONS);
       if (op !== 'in') self.implicitCalls(p.get('right'), CONVERSIONS);
@@ -1973,6 +1987,27 @@ function storedArgs(name: string, count: number): number[] {
 const CONVERSIONS = ['valueOf', 'toString', '@@toPrimitive'];
 const ITERATION = ['@@iterator'];
 const ASYNC_ITERATION = ['@@asyncIterator', '@@iterator'];
+/**
+ * A built-in namespace or prototype (`Math`, `Array.prototype`, `[].__proto__`,
+ * `''.constructor.prototype`, `Object.getPrototypeOf(0)`): shared by all code, copied by no clone.
+ */
+function builtinObject(p: NodePath): boolean {
+  const node = p.node;
+  if (t.isIdentifier(node)) return !p.scope.getBinding(node.name) && ['Math', 'JSON', 'Reflect', 'Object', 'Array', 'String', 'Number', 'globalThis', 'Atomics', 'Intl'].includes(node.name);
+  if (t.isMemberExpression(node)) {
+    const key = propName(node);
+    if (key === '__proto__') return true;
+    const obj = node.object;
+    if (key === 'constructor') return t.isLiteral(obj) || t.isArrayExpression(obj) || t.isObjectExpression(obj);
+    if (key === 'prototype') return (t.isIdentifier(obj) && !p.scope.getBinding(obj.name)) || builtinObject(p.get('object') as NodePath);
+    return false;
+  }
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Object' }) && propName(node.callee) === 'getPrototypeOf') return true;
+  return false;
+}
+
+/** String methods that hand an object argument over to its own [Symbol.x] method. */
+const STRING_PROTOCOLS: Record<string, string> = { split: '@@split', replace: '@@replace', replaceAll: '@@replace', search: '@@search', match: '@@match', matchAll: '@@matchAll' };
 /** Built-in methods that convert their receiver's elements (`xs.join()`, a sort without a comparator). */
 const CONVERTING_METHODS = new Set(['join', 'toString', 'toLocaleString', 'sort', 'toSorted']);
 

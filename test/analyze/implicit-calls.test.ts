@@ -69,3 +69,25 @@ test('an object constant that identity checks meet inside another value is not c
   const lookups = analyze("const KEY = ['n', 's'];\nconst rows = KEY.map((r) => ({ r }));\nconst at = rows.map((row) => KEY.indexOf(row.r));");
   assert.ok(lookups.replicated.has(keyStatement(lookups)));
 });
+
+test('round two: instanceof, string protocols, prototypes, descriptors, block functions and clone-changing values', () => {
+  const setup = 'const seen = [];';
+  assert.ok(ordered(setup, 'const Even = { [Symbol.hasInstance](x) { seen.push(x); return true; } };\nconst e = 4 instanceof Even;'));
+  assert.ok(ordered(setup, "const splitter = { [Symbol.split](s) { seen.push(s); return [s]; } };\nconst parts = 'a,b'.split(splitter);"));
+  // Built-ins every thread has its own copy of: changing them keeps the script in order.
+  for (const code of ['Object.assign(Array.prototype, { total() { return 1; } });', '[].__proto__.last = function () { return 1; };', "''.constructor.prototype.shout = function () { return 1; };", 'Math.clamp = (x) => x;']) {
+    assert.match(analyze(`${code}\nconst x = 1;`).sequentialReasons.map((r) => r.reason).join(' '), /built-in object/, code);
+  }
+  assert.match(analyze('let hits = 0;\nconst g = Object.create(Object.prototype, { v: { get() { hits++; return 7; } } });\nconst a = g.v;').sequentialReasons[0]?.reason ?? '', /getter, setter or proxy/);
+  assert.match(analyze("const w = Math.sqrt(2);\nif (w > 0) { function helper() { return 1; } }\nconst h = helper();").sequentialReasons[0]?.reason ?? '', /declares a function inside a block/);
+  // Static state changed through this.constructor: the class is not copied onto every thread.
+  const t = analyze('class T { static made = 0; constructor() { this.constructor.made++; } }\nconst n = new T();\nconsole.log(T.made);');
+  assert.ok(!t.replicated.has(0));
+  // Values a clone would change cannot cross threads.
+  const kind = (code: string, name: string) => analyze(`${code}\nconsole.log(${name});`).kinds.get(name)?.k;
+  assert.equal(kind('const dict = { __proto__: null, a: 1 };', 'dict'), 'any');
+  assert.equal(kind('const base = { k: 1 };\nconst o = { x: 1 };\no.__proto__ = base;', 'o'), 'any');
+  assert.equal(kind("const m = new Map();\nm.unit = 'kg';", 'm'), 'any');
+  assert.equal(kind('const fmt = JSON.stringify;', 'fmt'), 'any');
+  assert.equal(kind('const pi = Math.PI;', 'pi'), 'prim');
+});
