@@ -75,8 +75,8 @@ export const pureNamespaces = table<{ returns?: Record<string, ValueKind>; mutat
   Array: { defaultKind: 'data', returns: { isArray: 'prim' } },
   Object: {
     defaultKind: 'data',
-    // A frozen, sealed or non-extensible object arrives as an ordinary one after a clone.
-    returns: { is: 'prim', hasOwn: 'prim', isFrozen: 'prim', isSealed: 'prim', isExtensible: 'prim', getPrototypeOf: 'any', create: 'any', freeze: 'any', seal: 'any', preventExtensions: 'any' },
+    // A frozen, sealed or non-extensible object, or one with another prototype, arrives as an ordinary one after a clone.
+    returns: { is: 'prim', hasOwn: 'prim', isFrozen: 'prim', isSealed: 'prim', isExtensible: 'prim', getPrototypeOf: 'any', create: 'any', freeze: 'any', seal: 'any', preventExtensions: 'any', setPrototypeOf: 'any' },
     mutatesArg0: ['assign', 'freeze', 'seal', 'preventExtensions', 'setPrototypeOf'],
   },
   Date: { defaultKind: 'prim' },

@@ -101,7 +101,14 @@ function parallelizeRuntime(threads, entry, plan) {
 
   function post(to, message) {
     const transfer = message.values ? pack(message.values) : [];
-    ports[to].postMessage(message, transfer);
+    try {
+      ports[to].postMessage(message, transfer);
+    } catch (error) {
+      // The analysis judged these values cloneable and was wrong: say so, rather than fail obscurely.
+      if (error && error.name !== 'DataCloneError') throw error;
+      const names = Object.keys(message.values || {}).join(', ');
+      throw new Error(`parallelize: ${names} (from statement ${message.key}) cannot be sent to another thread (${error.message}); transform with --workers 1 to run this script in order`);
+    }
     ring(to);
   }
 
@@ -250,7 +257,7 @@ function parallelizeRuntime(threads, entry, plan) {
       let stack = typeof error.stack === 'string' ? error.stack : undefined;
       const at = stack ? stack.indexOf('\n    at ') : -1;
       if (at >= 0) stack = String(error) + stack.slice(at);
-      return { isError: true, ctor: error.constructor && error.constructor.name, message: error.message, stack, props };
+      return { isError: true, ctor: error.constructor && error.constructor.name, name: error.name, message: error.message, stack, props };
     }
     try {
       return { isError: false, value: structuredClone(error) };
@@ -264,8 +271,10 @@ function parallelizeRuntime(threads, entry, plan) {
     const classes = plan.errorClasses ? plan.errorClasses() : {};
     const own = Object.hasOwn(classes, s.ctor) ? classes[s.ctor] : undefined;
     const builtin = globalThis[s.ctor];
-    const Ctor = typeof own === 'function' ? own : typeof builtin === 'function' && builtin.prototype instanceof Error ? builtin : Error;
-    const error = Reflect.construct(Error, [s.message], Ctor);
+    // Built-ins with their own internal slots (DOMException) must be made by their constructor.
+    const standard = ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'].includes(s.ctor);
+    const Ctor = typeof own === 'function' ? own : standard && typeof builtin === 'function' ? builtin : Error;
+    const error = s.ctor === 'DOMException' && typeof DOMException === 'function' ? new DOMException(s.message, s.name) : Reflect.construct(Error, [s.message], Ctor);
     Object.defineProperty(error, 'stack', { value: s.stack, writable: true, configurable: true, enumerable: false });
     Object.assign(error, s.props);
     return error;
