@@ -260,15 +260,21 @@ function parallelizeRuntime(threads, entry, plan) {
       return { isError: true, ctor: error.constructor && error.constructor.name, name: error.name, message: error.message, stack, props };
     }
     try {
-      return { isError: false, value: structuredClone(error) };
+      // An instance of one of the script's classes (`throw new Failure(2)`) gets its class back on arrival.
+      const ctor = error !== null && typeof error === 'object' && error.constructor !== Object ? error.constructor.name : undefined;
+      return { isError: false, value: structuredClone(error), ctor };
     } catch {
       return { isError: false, value: String(error) };
     }
   }
 
   function revive(s) {
-    if (!s.isError) return s.value;
     const classes = plan.errorClasses ? plan.errorClasses() : {};
+    if (!s.isError) {
+      const own = s.ctor && Object.hasOwn(classes, s.ctor) ? classes[s.ctor] : undefined;
+      if (typeof own === 'function' && s.value !== null && typeof s.value === 'object') Object.setPrototypeOf(s.value, own.prototype);
+      return s.value;
+    }
     const own = Object.hasOwn(classes, s.ctor) ? classes[s.ctor] : undefined;
     const builtin = globalThis[s.ctor];
     // Built-ins with their own internal slots (DOMException) must be made by their constructor.

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { transform } from '../../src/index.js';
+import { simulate } from '../../src/schedule/index.js';
+import type { Scheduler } from '../../src/schedule/types.js';
 
 process.env.PARALLELIZE_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'parallelize-cache-'));
 
@@ -37,4 +39,21 @@ test('a value the analysis took for cloneable ends the program with a message th
   const r = run(broken);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /parallelize: b, f \(from statement L3\) cannot be sent to another thread/);
+});
+
+test('an instance of a script class thrown on a worker keeps its class', () => {
+  const source = `function heavy(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 7) % 10007; return s; }\nclass Failure { constructor(code) { this.code = code; } }\nconst a = (() => { const v = heavy(2e6); throw new Failure(v % 3); })();\nconst b = heavy(2e6);\nconsole.log(a, b);\n`;
+  // The throwing statement (line 3) on worker 1, the rest on main.
+  const scheduler: Scheduler = {
+    name: 'forced',
+    description: 'puts line 3 on worker 1',
+    schedule: (graph, platform) => simulate(graph, { ...platform, threads: 2 }, [graph.tasks.filter((t) => !/^L3 /.test(t.label ?? '')).map((t) => t.id), graph.tasks.filter((t) => /^L3 /.test(t.label ?? '')).map((t) => t.id)], 'forced'),
+  };
+  const out = transform(source, { filename: 'x.cjs', times: { 3: 500, 4: 500 }, scheduler });
+  assert.match(out.code, /\/\/ {3}worker 1 {5}3 /);
+  const original = run(source);
+  const parallel = run(out.code);
+  assert.equal(parallel.status, original.status);
+  assert.match(original.stderr, /Failure \{ code: 2 \}/);
+  assert.match(parallel.stderr, /Failure \{ code: 2 \}/);
 });
