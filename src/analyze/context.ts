@@ -61,6 +61,9 @@ export function methodKeyName(key: t.Node, computed: boolean): string | undefine
   if (t.isStringLiteral(key)) return key.value;
   // `[Symbol.iterator]() {…}`: a method the language calls by itself (for-of, spread), named `@@iterator`.
   if (computed && t.isMemberExpression(key) && !key.computed && t.isIdentifier(key.object, { name: 'Symbol' }) && t.isIdentifier(key.property)) return `@@${key.property.name}`;
+  // `[util.inspect.custom]() {…}`, `[inspect.custom]`, `[Symbol.for('nodejs.util.inspect.custom')]`: what console.log calls.
+  if (computed && t.isMemberExpression(key) && t.isIdentifier(key.property, { name: 'custom' }) && (t.isIdentifier(key.object, { name: 'inspect' }) || (t.isMemberExpression(key.object) && t.isIdentifier(key.object.property, { name: 'inspect' })))) return '@@inspect';
+  if (computed && t.isCallExpression(key) && t.isStringLiteral(key.arguments[0], { value: 'nodejs.util.inspect.custom' })) return '@@inspect';
   return undefined;
 }
 

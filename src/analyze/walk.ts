@@ -1135,6 +1135,9 @@ export class UnitWalker {
         const ref = this.resolve(base);
         if (ref.kind === 'global') {
           const effect = effectGlobals.get(ref.name);
+          // console.log(x) prints x with util.inspect, which calls x's [util.inspect.custom], and
+          // its %s, %d, %j call toString, valueOf, toJSON.
+          if (ref.name === 'console') for (const a of args) this.implicitCalls(a, CONSOLE_HOOKS);
           if (effect && effect !== 'dynamic') return; // console.*, process.*: the identifier visitor recorded it
           const ns = pureNamespaces.get(ref.name);
           if (ns && object.node === base.node) {
@@ -1986,6 +1989,7 @@ function storedArgs(name: string, count: number): number[] {
  */
 const CONVERSIONS = ['valueOf', 'toString', '@@toPrimitive'];
 const ITERATION = ['@@iterator'];
+const CONSOLE_HOOKS = [...CONVERSIONS, 'toJSON', '@@inspect'];
 const ASYNC_ITERATION = ['@@asyncIterator', '@@iterator'];
 /**
  * A built-in namespace or prototype (`Math`, `Array.prototype`, `[].__proto__`,

@@ -74,6 +74,8 @@ test('round two: instanceof, string protocols, prototypes, descriptors, block fu
   const setup = 'const seen = [];';
   assert.ok(ordered(setup, 'const Even = { [Symbol.hasInstance](x) { seen.push(x); return true; } };\nconst e = 4 instanceof Even;'));
   assert.ok(ordered(setup, "const splitter = { [Symbol.split](s) { seen.push(s); return [s]; } };\nconst parts = 'a,b'.split(splitter);"));
+  assert.ok(ordered("const util = require('node:util');\nconst seen = [];", "const t = { [util.inspect.custom]() { seen.push(1); return 'T'; } };\nconsole.log(t);"));
+  assert.ok(ordered(temp, "console.log('%s', t);"));
   // Built-ins every thread has its own copy of: changing them keeps the script in order.
   for (const code of ['Object.assign(Array.prototype, { total() { return 1; } });', '[].__proto__.last = function () { return 1; };', "''.constructor.prototype.shout = function () { return 1; };", 'Math.clamp = (x) => x;']) {
     assert.match(analyze(`${code}\nconst x = 1;`).sequentialReasons.map((r) => r.reason).join(' '), /built-in object/, code);
