@@ -182,7 +182,7 @@ export const builtinModules = table<{ effect?: Effect; pure?: Record<string, Val
   },
   os: { pure: { cpus: 'data', availableParallelism: 'prim', platform: 'prim', arch: 'prim', EOL: 'prim', totalmem: 'prim', endianness: 'prim' } },
   url: { pure: { fileURLToPath: 'prim', pathToFileURL: 'any', format: 'prim' } },
-  querystring: { pure: {}, defaultKind: 'data' },
+  querystring: { pure: {}, defaultKind: 'any' }, // parse gives objects without a prototype
   string_decoder: { pure: {}, defaultKind: 'any' },
   assert: { pure: {}, defaultKind: 'prim' },
   'assert/strict': { pure: {}, defaultKind: 'prim' },

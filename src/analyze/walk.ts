@@ -817,6 +817,8 @@ export class UnitWalker {
       }
       const ret = pureMethods.get(name);
       if (ret === undefined) return ANY;
+      // A match with named groups holds `groups`, an object without a prototype, which a clone gives one.
+      if ((name === 'match' || name === 'exec') && [obj.node, ...args.map((a) => a.node)].some((n) => t.isRegExpLiteral(n) && n.pattern.includes('(?<'))) return ANY;
       const recv = this.kindOf(obj);
       if (name === 'map' || name === 'flatMap') return recv.k === 'any' ? ANY : joinSym(DATA, this.callbackReturnKind(args[0]));
       if (name === 'reduce' || name === 'reduceRight') return joinSym(args[1] ? argKinds[1] : ANY, this.callbackReturnKind(args[0]));
@@ -1083,6 +1085,8 @@ export class UnitWalker {
           return;
         }
         if (isNew ? pureConstructors.get(name) : pureGlobalCalls.get(name)) {
+          // structuredClone(buf, { transfer: [buf] }) detaches what it transfers.
+          if (name === 'structuredClone' && args.length > 1) for (const a of args) for (const r of this.rootsOf(a)) addMutation(f, r, ANY);
           // `String(t)` converts; `new Set(items)` iterates.
           if (isNew) this.implicitCalls(args[0], ITERATION);
           else for (const a of args) this.implicitCalls(a, CONVERSIONS);

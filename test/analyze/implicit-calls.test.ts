@@ -92,4 +92,9 @@ test('round two: instanceof, string protocols, prototypes, descriptors, block fu
   assert.equal(kind("const m = new Map();\nm.unit = 'kg';", 'm'), 'any');
   assert.equal(kind('const fmt = JSON.stringify;', 'fmt'), 'any');
   assert.equal(kind('const pi = Math.PI;', 'pi'), 'prim');
+  assert.equal(kind("const m = 'y2024'.match(/(?<year>\\d+)/);", 'm'), 'any');
+  assert.equal(kind("const m = 'y2024'.match(/(\\d+)/);", 'm'), 'data');
+  // A transfer detaches the buffer: the statement changes it.
+  const moved = analyze('const buf = new ArrayBuffer(16);\nconst copy = structuredClone(buf, { transfer: [buf] });');
+  assert.deepEqual(moved.statements[1].mutates, ['buf']);
 });
