@@ -992,22 +992,21 @@ export class UnitWalker {
     }
 
     // Script functions passed as values are assumed to be called with any of the other arguments.
+    // Everything such a function may be given: the other arguments and the receiver.
+    let passed: Set<Root> | undefined;
+    const givenWith = (extra: Iterable<Root>) => {
+      passed ??= new Set([...argRoots.flatMap((s) => [...s]), ...(callee.isMemberExpression() ? this.rootsOf(callee.get('object')) : [])]);
+      return new Set<Root>([...passed, ...extra]);
+    };
     for (const a of args) {
       if (a.isCallExpression()) {
         const factory = this.factoryOf(a.node, a.scope);
-        if (factory) {
-          // `pipe(sumBy(price), …)`: the closure runs later, with anything; what made it is known.
-          const all = new Set<Root>();
-          argRoots.forEach((s) => s.forEach((r) => all.add(r)));
-          if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
-          this.closureSite(factory, a, everyArg(all), everyArg(ANY), everyArg<ArgFn>({ kind: 'other' }));
-        }
-      } else if (this.methodValue(a)) {
+        // `pipe(sumBy(price), …)`: the closure runs later, with anything; what made it is known.
+        if (factory) this.closureSite(factory, a, everyArg(givenWith([])), everyArg(ANY), everyArg<ArgFn>({ kind: 'other' }));
+      } else if (a.isMemberExpression() || a.isOptionalMemberExpression()) {
         // `xs.map(helpers.square)`: the script's methods of that name, called with anything.
-        const all = new Set<Root>(this.rootsOf(a));
-        argRoots.forEach((s) => s.forEach((r) => all.add(r)));
-        if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
-        f.calls.push({ callee: `.${this.methodValue(a)}`, args: everyArg(all), argKinds: everyArg(ANY), receiver: this.rootsOf((a as NodePath<t.MemberExpression>).get('object')) });
+        const method = this.methodValue(a);
+        if (method) f.calls.push({ callee: `.${method}`, args: everyArg(givenWith(this.rootsOf(a))), argKinds: everyArg(ANY), receiver: this.rootsOf((a as NodePath<t.MemberExpression>).get('object')) });
       } else if (a.isIdentifier()) {
         const ref = this.resolve(a);
         // A closure from a script factory (`const rand = makeRng(7)`, here or at the top level) counts
@@ -1015,14 +1014,9 @@ export class UnitWalker {
         const made = ref.kind === 'local' || ref.kind === 'top' ? ref.binding : undefined;
         const factory = !this.scriptFunction(a) && made ? this.closureFactory(made) : undefined;
         const name = this.scriptFunction(a) ? a.node.name : factory;
-        const all = new Set<Root>();
-        if (factory && made?.path.isVariableDeclarator()) {
-          for (const x of (made.path.get('init') as NodePath<t.CallExpression>).get('arguments')) this.rootsOf(x).forEach((r) => all.add(r));
-        }
         if (name) {
-          argRoots.forEach((s) => s.forEach((r) => all.add(r)));
-          if (callee.isMemberExpression()) this.rootsOf(callee.get('object')).forEach((r) => all.add(r));
-          f.calls.push({ callee: name, args: everyArg(all), argKinds: everyArg(ANY), receiver: none });
+          const captured = factory && made?.path.isVariableDeclarator() ? (made.path.get('init') as NodePath<t.CallExpression>).get('arguments').flatMap((x) => [...this.rootsOf(x)]) : [];
+          f.calls.push({ callee: name, args: everyArg(givenWith(captured)), argKinds: everyArg(ANY), receiver: none });
         }
       }
     }
@@ -1239,9 +1233,7 @@ export class UnitWalker {
   implicitCalls(operand: AnyPath, names: readonly string[]): void {
     if (!operand || !operand.node) return;
     const defined = names.filter((n) => this.env.ctx.methods.has(n));
-    if (defined.length === 0) return;
-    const k = this.kindOf(operand);
-    if (k.k !== 'any' && k.params.length === 0) return;
+    if (defined.length === 0 || !mayHoldFunctions(this.kindOf(operand))) return;
     const receiver = this.rootsOf(operand);
     const container = this.containerRoots(operand);
     for (const n of defined) this.facts.calls.push({ callee: `.${n}`, args: [], argKinds: [], receiver, receiverContainer: container });
@@ -1273,8 +1265,7 @@ export class UnitWalker {
    * and not a built-in (`map(Number)`, `forEach(console.log)`, whose effect the identifier records).
    */
   mayBeFunction(a: NodePath): boolean {
-    const k = this.kindOf(a);
-    if (k.k !== 'any' && k.params.length === 0) return false;
+    if (!mayHoldFunctions(this.kindOf(a))) return false;
     const base = baseIdentifier(a);
     return !(base && this.resolve(base).kind === 'global');
   }
@@ -1995,13 +1986,16 @@ const CONVERSIONS = ['valueOf', 'toString', '@@toPrimitive'];
 const ITERATION = ['@@iterator'];
 const CONSOLE_HOOKS = [...CONVERSIONS, 'toJSON', '@@inspect'];
 const ASYNC_ITERATION = ['@@asyncIterator', '@@iterator'];
+/** Only kind "any" (or one that depends on a parameter) may be a function or an object with methods. */
+const mayHoldFunctions = (k: SymKind): boolean => k.k === 'any' || k.params.length > 0;
+
 /**
  * A built-in namespace or prototype (`Math`, `Array.prototype`, `[].__proto__`,
  * `''.constructor.prototype`, `Object.getPrototypeOf(0)`): shared by all code, copied by no clone.
  */
 function builtinObject(p: NodePath): boolean {
   const node = p.node;
-  if (t.isIdentifier(node)) return !p.scope.getBinding(node.name) && ['Math', 'JSON', 'Reflect', 'Object', 'Array', 'String', 'Number', 'globalThis', 'Atomics', 'Intl'].includes(node.name);
+  if (t.isIdentifier(node)) return !p.scope.getBinding(node.name) && (pureNamespaces.has(node.name) || ['globalThis', 'Reflect', 'Atomics'].includes(node.name));
   if (t.isMemberExpression(node)) {
     const key = propName(node);
     if (key === '__proto__') return true;
