@@ -30,6 +30,7 @@ import { builtinNumberField, primitiveFields } from './primitive-fields.js';
 import { consumedIterator, topGenerator } from './generators.js';
 import { freshElementLocal, freshGet, storesNumber, typedArray } from './container-elements.js';
 import { ARG_SLOTS, argumentsOwner, everyArg, laterArgs, spreadArgs } from './arguments.js';
+import { paramAliases, type ParamAliases } from './param-aliases.js';
 import { arrayUnchanged, iteratedArray, returnedClosures } from './closures.js';
 import { ANY, DATA, PRIM, addLink, addMutation, addParamCall, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
@@ -38,7 +39,8 @@ type AnyPath = NodePath<any> | null | undefined;
 
 type Ref =
   | { kind: 'top'; name: string; binding: Binding }
-  | { kind: 'param'; index: number; rest?: true }
+  /** A parameter of the unit ('#p<i>'); `aliases`: what else it may hold (param-aliases.ts). */
+  | { kind: 'param'; index: number; rest?: true; aliases?: ParamAliases }
   | { kind: 'local'; binding: Binding }
   /** The `arguments` of a function nested in the unit (a callback, an inner helper). */
   | { kind: 'arguments'; fn: NodePath<t.Function> }
@@ -89,7 +91,7 @@ export class UnitWalker {
     if (!binding) {
       const owner = name === 'arguments' ? argumentsOwner(path) : null;
       // The unit's own `arguments`: every argument it was given.
-      if (owner && this.fn && owner.node === this.fn.node) return { kind: 'param', index: 0, rest: true };
+      if (owner && this.fn && owner.node === this.fn.node) return { kind: 'param', index: 0, rest: true, aliases: paramAliases(this.fn, null) };
       if (owner) return { kind: 'arguments', fn: owner };
       return { kind: 'global', name };
     }
@@ -98,9 +100,10 @@ export class UnitWalker {
       const id = binding.identifier;
       const params = this.fn.node.params;
       const index = paramIndex(params, id);
+      const aliases = paramAliases(this.fn, binding);
       // A rest parameter holds this argument and every later one.
-      if (index >= 0 && t.isRestElement(params[index])) return { kind: 'param', index, rest: true };
-      return { kind: 'param', index: index < 0 ? 0 : index };
+      if (index >= 0 && t.isRestElement(params[index])) return { kind: 'param', index, rest: true, aliases };
+      return { kind: 'param', index: index < 0 ? 0 : index, aliases };
     }
     // A closure a factory returns numbers the factory's parameters after its own (see closureSite).
     const factory = this.fn && binding.kind === 'param' && binding.constant ? this.env.factoryOfClosure?.(this.fn.node) : undefined;
@@ -273,13 +276,44 @@ export class UnitWalker {
     return this.rootsOf(path);
   }
 
+  /** Roots of what a parameter may hold besides its argument. */
+  private aliasRoots(aliases: ParamAliases, seen: Set<Binding>): Set<Root> {
+    const out = new Set<Root>();
+    // `node = node.next`: the parameter is met again inside what it is assigned.
+    if (this.aliasesOpen.has(aliases)) {
+      this.cycleCut = true;
+      return out;
+    }
+    this.aliasesOpen.add(aliases);
+    for (const a of aliases.assigned) this.localValueRoots(a, seen).forEach((r) => out.add(r));
+    for (const xs of aliases.iterated) this.rootsOf(xs, seen).forEach((r) => out.add(r));
+    if (aliases.escapes) this.facts.dynamic.add("hands on a sloppy function's `arguments`, through which its parameters may change");
+    this.aliasesOpen.delete(aliases);
+    return out;
+  }
+
+  private aliasKind(aliases: ParamAliases): SymKind {
+    if (this.aliasesOpen.has(aliases)) return PRIM; // joined at the outer call
+    this.aliasesOpen.add(aliases);
+    let k: SymKind = aliases.escapes ? ANY : PRIM;
+    for (const a of aliases.assigned) k = joinSym(k, this.kindOf(a));
+    for (const xs of aliases.iterated) k = joinSym(k, elementKind(this.kindOf(xs)));
+    this.aliasesOpen.delete(aliases);
+    return k;
+  }
+
+  private readonly aliasesOpen = new Set<ParamAliases>();
+
   rootsOfRef(ref: Ref, seen: Set<Binding>): Set<Root> {
     switch (ref.kind) {
       case 'top':
         // A primitive constant holds no object: nothing can share or change it.
         return this.env.ctx.primitives.has(ref.name) ? new Set() : new Set([ref.name]);
-      case 'param':
-        return new Set([`#p${ref.index}${ref.rest ? '+' : ''}`]);
+      case 'param': {
+        const out = new Set<Root>([`#p${ref.index}${ref.rest ? '+' : ''}`]);
+        if (ref.aliases) this.aliasRoots(ref.aliases, seen).forEach((r) => out.add(r));
+        return out;
+      }
       case 'arguments':
         return this.callbackParamRoots(ref.fn, null, seen);
       case 'global':
@@ -651,8 +685,10 @@ export class UnitWalker {
     if (path.node.name === 'undefined' && !path.scope.getBinding('undefined')) return PRIM;
     const ref = this.resolve(path);
     switch (ref.kind) {
-      case 'param':
-        return ref.rest ? { k: 'data', params: laterArgs(ref.index) } : { k: 'prim', params: [ref.index] };
+      case 'param': {
+        const k: SymKind = ref.rest ? { k: 'data', params: laterArgs(ref.index) } : { k: 'prim', params: [ref.index] };
+        return ref.aliases ? joinSym(k, this.aliasKind(ref.aliases)) : k;
+      }
       case 'top':
         return this.env.topKinds.get(ref.name) ?? ANY;
       case 'global':
@@ -1097,6 +1133,8 @@ export class UnitWalker {
       // A callback parameter: the caller knows what it is.
       if (ref.kind === 'param' && !isNew) {
         addParamCall(f, ref.index, argRoots.flatMap((s) => [...s]));
+        // A parameter assigned another function may call that one.
+        if (ref.aliases) this.unknownCall(argRoots, this.rootsOf(callee));
         // With a default (`cb = log`), a call given no function calls whatever the default is.
         if (this.defaulted(callee)) this.unknownCall(argRoots, none);
         return;
@@ -1329,7 +1367,7 @@ export class UnitWalker {
     if (a.isIdentifier()) {
       const ref = this.resolve(a);
       if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return { kind: 'fn', name: ref.name, fns: [this.env.ctx.functions.get(ref.name)!.node] };
-      if (ref.kind === 'param') return ref.rest ? { kind: 'other' } : { kind: 'param', index: ref.index };
+      if (ref.kind === 'param') return ref.rest || ref.aliases ? { kind: 'other' } : { kind: 'param', index: ref.index };
       if (ref.kind === 'local') {
         // A function declared in this unit was walked with it, like an inline one; a factory's closure is its factory.
         if (this.nestedFunction(ref.binding)) {
