@@ -69,11 +69,31 @@ function parallelizeRuntime(threads, entry, plan) {
       const { port1: watched, port2: held } = new MessageChannel();
       lifelines.push([t, watched]);
       const data = { [MARK]: { thread: t, ports: own, bell: bell.buffer, lifeline: held } };
-      const worker = new Worker(entry, { workerData: data, transferList: [...Object.values(own), held], argv: process.argv.slice(2) });
+      const worker = new Worker(entry, {
+        workerData: data,
+        transferList: [...Object.values(own), held],
+        argv: process.argv.slice(2),
+        resourceLimits: { stackSizeMb: mainStackMb() },
+      });
       worker.on('error', () => {}); // reported through the ports; an unheard 'error' would end the program
       worker.unref(); // the main thread waits for what it needs: a worker never keeps the program alive
     }
     unwatched = lifelines;
+  }
+
+  /**
+   * A worker's stack is 4 MB by default, the main thread's (V8's --stack-size) 984 KB: a recursion
+   * that overflows in the original would finish on a worker. A worker gets the main thread's limit
+   * instead: node keeps 192 KB of a worker's stack for itself, and 64 KB more covers the frames the
+   * runtime adds, so a recursion that fits in the original fits on a worker too.
+   */
+  function mainStackMb() {
+    let kb = 984;
+    for (const a of process.execArgv) {
+      const m = /^--stack[-_]size=(\d+)$/.exec(a);
+      if (m) kb = Number(m[1]);
+    }
+    return (kb + 192 + 64) / 1024;
   }
 
   /**
