@@ -49,6 +49,8 @@ const PBKDF2_ROUND = 600;
 const SCRYPT_PER_N = 5000;
 /** A BigInt operation on numbers of a few hundred digits, in operations. */
 const BIGINT_OP = 1500;
+/** A BigInt operation on a machine word, in nanoseconds (a SplitMix64 step: 13 operations in 113 ns). */
+const BIGINT_WORD_OP_NS = 9;
 /** Arithmetic, comparisons, assignments and plain control flow: an instruction or two in compiled code, counted as this much. */
 const CHEAP_NODES = new Set(['BinaryExpression', 'UnaryExpression', 'UpdateExpression', 'AssignmentExpression', 'LogicalExpression', 'ConditionalExpression', 'ExpressionStatement', 'BlockStatement', 'IfStatement']);
 const CHEAP_NODE_OPS = 0.4;
@@ -77,8 +79,8 @@ interface CostContext {
   stack: string[];
   /** Functions declared inside the functions being counted, innermost last (closures called by name). */
   locals: Map<string, t.Function>[];
-  /** The function being counted computes with BigInts: its arithmetic costs far more. */
-  bigint: boolean;
+  /** The function being counted computes with BigInts: what one of its multiplications costs (0: it does not). */
+  bigint: number;
   /** Typical numbers and lengths of properties (`this.rows`, `m.data.length`) the code around a bound does not give. */
   fields: FieldValues;
   /** Per loop being counted in the current function, outermost first: the names it declares or assigns. */
@@ -501,8 +503,7 @@ function instanceOf(node: t.Node | null | undefined, env: Env, ctx: CostContext)
     return out.numbers.size || out.lengths.size ? out : undefined;
   }
   if (t.isNewExpression(node) && t.isIdentifier(node.callee)) {
-    const cls = ctx.analysis.ctx.classes.get(node.callee.name)?.node;
-    const ctor = cls?.body.body.find((m): m is t.ClassMethod => t.isClassMethod(m) && m.kind === 'constructor');
+    const ctor = constructorOf(node.callee.name, ctx);
     if (!ctor || ctx.stack.includes(`new ${node.callee.name}`)) return undefined;
     return functionResult(`new ${node.callee.name}`, ctor, node.arguments as t.Node[], env, ctx, ctx.stack.length).instance;
   }
@@ -521,6 +522,52 @@ function instanceOf(node: t.Node | null | undefined, env: Env, ctx: CostContext)
     }
   }
   return undefined;
+}
+
+/**
+ * The function an argument is, when in sight: a function literal, a script function by name, or
+ * a top-level name bound to what a factory returns (`const pricer = makeBinomialPricer(900)`).
+ */
+function functionValue(arg: t.Node | undefined, ctx: CostContext): t.Function | undefined {
+  if (!arg) return undefined;
+  if (t.isFunction(arg)) return arg;
+  if (!t.isIdentifier(arg)) return undefined;
+  const own = lookupFunction(arg.name, ctx);
+  if (own) return own;
+  const decl = ctx.analysis.ctx.programScope.getBinding(arg.name)?.path.node;
+  const init = t.isVariableDeclarator(decl) ? decl.init : undefined;
+  if (!t.isCallExpression(init) || !t.isIdentifier(init.callee)) return undefined;
+  const factory = ctx.analysis.ctx.functions.get(init.callee.name)?.node;
+  if (!factory) return undefined;
+  let made: t.Function | undefined;
+  if (t.isArrowFunctionExpression(factory) && t.isFunction(factory.body)) made = factory.body;
+  else if (t.isBlockStatement(factory.body)) {
+    for (const stmt of factory.body.body) if (t.isReturnStatement(stmt) && t.isFunction(stmt.argument)) made = stmt.argument;
+  }
+  // What the closure captured of the factory's arguments (`steps` = 900), for its loop bounds.
+  if (made && !capturedNumbers.has(made)) {
+    const known: Env = new Map();
+    factory.params.forEach((p, i) => {
+      const v = t.isIdentifier(p) ? evalNumber(init.arguments[i], new Map(), ctx) : undefined;
+      if (v !== undefined) known.set((p as t.Identifier).name, v);
+    });
+    capturedNumbers.set(made, known);
+  }
+  return made;
+}
+
+/** Numbers a factory's closure captured from the factory's arguments (one factory call per closure is followed). */
+const capturedNumbers = new WeakMap<t.Function, Env>();
+
+/** The constructor a script class declares itself, if any. */
+function constructorOf(name: string, ctx: CostContext): t.ClassMethod | undefined {
+  const cls = ctx.analysis.ctx.classes.get(name)?.node;
+  return cls?.body.body.find((m): m is t.ClassMethod => t.isClassMethod(m) && m.kind === 'constructor');
+}
+
+/** `this.items`: the name its length is kept under inside a method. */
+function thisField(node: t.Node): string | undefined {
+  return t.isMemberExpression(node) && t.isThisExpression(node.object) && !node.computed && t.isIdentifier(node.property) ? `this.${node.property.name}` : undefined;
 }
 
 const makesMemo = new WeakMap<t.Node, boolean>();
@@ -702,8 +749,8 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   // Objects, arrays and instances cost an allocation (and later their collection).
   if (t.isObjectExpression(node) || t.isArrayExpression(node) || t.isNewExpression(node)) sum += ALLOCATION;
   if (t.isSpreadElement(node)) sum += 2 * Math.min(sizeOf(node.argument, env, ctx), 1e7);
-  if (ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[*/%]|^\*\*/.test(node.operator)) sum += BIGINT_OP;
-  else if (ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[-+]|^<<|^>>/.test(node.operator)) sum += BIGINT_OP / 5;
+  if (ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[*/%]|^\*\*/.test(node.operator)) sum += ctx.bigint;
+  else if (ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[-+]|^<<|^>>/.test(node.operator)) sum += ctx.bigint / 5;
   for (const key of t.VISITOR_KEYS[node.type] ?? []) {
     const child = (node as unknown as Record<string, t.Node | t.Node[] | null>)[key];
     if (Array.isArray(child)) for (const c of child) sum += opsOf(c, env, ctx, depth);
@@ -718,15 +765,20 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
   const callee = node.callee;
   const fnArg = node.arguments.find((a) => t.isFunction(a)) as t.Function | undefined;
   if (t.isIdentifier(callee)) {
-    const fn = lookupFunction(callee.name, ctx);
+    const fn = lookupFunction(callee.name, ctx) ?? functionValue(callee, ctx);
     if (fn && !t.isNewExpression(node)) return args + 5 + functionResult(callee.name, fn, node.arguments, env, ctx, depth).ops;
+    // A constructor of the script's own (`new Warehouse(2500)` filling its stock in a loop).
+    const ctor = t.isNewExpression(node) ? constructorOf(callee.name, ctx) : undefined;
+    const key = `new ${callee.name}`;
+    if (ctor && !ctx.stack.includes(key) && ctx.stack.length < MAX_DEPTH) return args + 10 + functionResult(key, ctor, node.arguments, env, ctx, depth).ops;
     return args + 10;
   }
   if (t.isMemberExpression(callee)) {
     const name = t.isIdentifier(callee.property) ? callee.property.name : '';
     // Count what a push adds, for the size of the array later.
-    if ((name === 'push' || name === 'unshift') && t.isIdentifier(callee.object)) {
-      const key = `${callee.object.name}.length`;
+    const pushedTo = t.isIdentifier(callee.object) ? callee.object.name : thisField(callee.object);
+    if ((name === 'push' || name === 'unshift') && pushedTo) {
+      const key = `${pushedTo}.length`;
       env.set(key, (env.get(key) ?? 0) + ctx.mult * node.arguments.length);
     }
     let own = opsOf(callee.object, env, ctx, depth);
@@ -782,6 +834,7 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
   // A function declared inside another sees the enclosing function's variables (a closure).
   const nested = ctx.locals.some((scope) => scope.get(name) === fn);
   const inner: Env = nested ? new Map(env) : new Map();
+  for (const [k, v] of capturedNumbers.get(fn) ?? []) inner.set(k, v);
   // A method sees the fields of the object it is called on, when they are known.
   if (receiver && !t.isArrowFunctionExpression(fn)) {
     for (const k of [...inner.keys()]) if (k.startsWith('this.')) inner.delete(k);
@@ -805,7 +858,13 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
   ctx.mult = 1; // sizes inside the function are per call
   ctx.loops = [];
   ctx.bigint = usesBigInt(fn);
-  ctx.locals.push(nestedFunctions(fn));
+  // A function handed in (`pricer` made by a factory, a callback) is counted where the parameter is called.
+  const passed = new Map<string, t.Function>();
+  fn.params.forEach((p, i) => {
+    const value = t.isIdentifier(p) ? functionValue(args[i], ctx) : undefined;
+    if (value && value !== fn) passed.set((p as t.Identifier).name, value);
+  });
+  ctx.locals.push(passed.size ? new Map([...nestedFunctions(fn), ...passed]) : nestedFunctions(fn));
   let ops: number;
   let size = UNKNOWN_SIZE;
   let shape: Map<string, number> | undefined;
@@ -927,15 +986,24 @@ function nestedFunctions(fn: t.Function): Map<string, t.Function> {
   return out;
 }
 
-const bigintMemo = new WeakMap<t.Node, boolean>();
-/** Whether a function computes with BigInts (it writes a BigInt literal or calls BigInt). */
-function usesBigInt(fn: t.Function): boolean {
+const bigintMemo = new WeakMap<t.Node, number>();
+/**
+ * What one BigInt multiplication costs in a function that computes with BigInts (it writes a
+ * BigInt literal or calls BigInt), or 0. Numbers kept to a machine word (`BigInt.asUintN(64, …)`,
+ * as in hashes and PRNGs) cost about 8 ns an operation, not the microseconds of wide ones.
+ */
+function usesBigInt(fn: t.Function): number {
   let found = bigintMemo.get(fn);
   if (found !== undefined) return found;
-  found = false;
+  let big = false, word = false;
   t.traverseFast(fn.body, (n) => {
-    if (t.isBigIntLiteral(n) || (t.isCallExpression(n) && t.isIdentifier(n.callee, { name: 'BigInt' }))) found = true;
+    if (t.isBigIntLiteral(n) || (t.isCallExpression(n) && t.isIdentifier(n.callee, { name: 'BigInt' }))) big = true;
+    if (t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name: 'BigInt' }) && t.isIdentifier(n.callee.property) && /^as(Uint|Int)N$/.test(n.callee.property.name)) {
+      const bits = n.arguments[0];
+      if (t.isNumericLiteral(bits) && bits.value <= 64) word = true;
+    }
   });
+  found = !big ? 0 : word ? BIGINT_WORD_OP_NS / NS_PER_OP : BIGINT_OP;
   bigintMemo.set(fn, found);
   return found;
 }
@@ -965,7 +1033,7 @@ export function staticCostModel(analysis: Analysis): StaticCostModel {
 function buildCostModel(analysis: Analysis): StaticCostModel {
   const constants: Env = new Map();
   const fields = fieldValues(analysis.ctx, (name) => constants.get(name));
-  const ctx: CostContext = { analysis, mult: 1, constants, sizes: new Map(), stack: [], locals: [], bigint: false, fields, loops: [] };
+  const ctx: CostContext = { analysis, mult: 1, constants, sizes: new Map(), stack: [], locals: [], bigint: 0, fields, loops: [] };
   const out: number[] = [];
   const snapshots: { constants: Env; sizes: Map<string, number> }[] = [];
   for (const s of analysis.statements) {
@@ -991,7 +1059,7 @@ function buildCostModel(analysis: Analysis): StaticCostModel {
     lengths: ctx.sizes,
     expression(node, statement) {
       const snap = snapshots[statement] ?? { constants: new Map(), sizes: new Map() };
-      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [], locals: [], bigint: false, fields, loops: [] };
+      const local: CostContext = { analysis, mult: 1, constants: snap.constants, sizes: snap.sizes, stack: [], locals: [], bigint: 0, fields, loops: [] };
       return (opsOf(node, new Map(), local, 0) * NS_PER_OP) / 1e6;
     },
   };
