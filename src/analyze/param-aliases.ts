@@ -71,7 +71,7 @@ function mappedArguments(fn: NodePath<t.Function>): ParamAliases | undefined {
         if (parent.isMemberExpression() && parent.node.object === use.node) {
           const write = parent.parentPath;
           if (write?.isAssignmentExpression() && write.node.left === parent.node) out.assigned.push(write.get('right'));
-          else if (write && !write.isUpdateExpression() && (write.isForOfStatement() || write.isForInStatement()) && write.node.left === parent.node) out.escapes = true;
+          else if ((write?.isForOfStatement() || write?.isForInStatement()) && write.node.left === parent.node) out.escapes = true;
         } else if (!readOnlyUse(use)) out.escapes = true;
       }
       for (const p of fn.node.params) {

@@ -6,6 +6,7 @@
  */
 import * as t from '@babel/types';
 import { typedArrays } from '../analyze/builtins.js';
+import { returnedClosures } from '../analyze/closures.js';
 import type { Analysis } from '../analyze/index.js';
 import { fieldValues, type FieldValues } from './field-values.js';
 
@@ -537,17 +538,13 @@ function functionValue(arg: t.Node | undefined, ctx: CostContext): t.Function | 
   const decl = ctx.analysis.ctx.programScope.getBinding(arg.name)?.path.node;
   const init = t.isVariableDeclarator(decl) ? decl.init : undefined;
   if (!t.isCallExpression(init) || !t.isIdentifier(init.callee)) return undefined;
-  const factory = ctx.analysis.ctx.functions.get(init.callee.name)?.node;
-  if (!factory) return undefined;
-  let made: t.Function | undefined;
-  if (t.isArrowFunctionExpression(factory) && t.isFunction(factory.body)) made = factory.body;
-  else if (t.isBlockStatement(factory.body)) {
-    for (const stmt of factory.body.body) if (t.isReturnStatement(stmt) && t.isFunction(stmt.argument)) made = stmt.argument;
-  }
+  const factory = ctx.analysis.ctx.functions.get(init.callee.name);
+  // The analysis's factories: every result a function literal. The first is counted.
+  const made = factory && returnedClosures(factory)?.[0].node;
   // What the closure captured of the factory's arguments (`steps` = 900), for its loop bounds.
   if (made && !capturedNumbers.has(made)) {
     const known: Env = new Map();
-    factory.params.forEach((p, i) => {
+    factory.node.params.forEach((p, i) => {
       const v = t.isIdentifier(p) ? evalNumber(init.arguments[i], new Map(), ctx) : undefined;
       if (v !== undefined) known.set((p as t.Identifier).name, v);
     });
@@ -765,7 +762,7 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
   const callee = node.callee;
   const fnArg = node.arguments.find((a) => t.isFunction(a)) as t.Function | undefined;
   if (t.isIdentifier(callee)) {
-    const fn = lookupFunction(callee.name, ctx) ?? functionValue(callee, ctx);
+    const fn = functionValue(callee, ctx);
     if (fn && !t.isNewExpression(node)) return args + 5 + functionResult(callee.name, fn, node.arguments, env, ctx, depth).ops;
     // A constructor of the script's own (`new Warehouse(2500)` filling its stock in a loop).
     const ctor = t.isNewExpression(node) ? constructorOf(callee.name, ctx) : undefined;
@@ -990,7 +987,7 @@ const bigintMemo = new WeakMap<t.Node, number>();
 /**
  * What one BigInt multiplication costs in a function that computes with BigInts (it writes a
  * BigInt literal or calls BigInt), or 0. Numbers kept to a machine word (`BigInt.asUintN(64, …)`,
- * as in hashes and PRNGs) cost about 8 ns an operation, not the microseconds of wide ones.
+ * as in hashes and PRNGs) cost about 9 ns an operation, not the microseconds of wide ones.
  */
 function usesBigInt(fn: t.Function): number {
   let found = bigintMemo.get(fn);
