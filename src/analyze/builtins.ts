@@ -4,7 +4,8 @@
  * and what kind of value they return. Anything not listed is unknown, and unknown is unsafe.
  */
 import type { Scope } from '@babel/traverse';
-import * as t from '@babel/types';
+// Types only: `parallelize profile` loads these tables, and importing @babel/types costs ~100 ms.
+import type * as t from '@babel/types';
 
 /** A lookup table that never answers for Object.prototype names such as `constructor`. */
 function table<V>(entries: Record<string, V>): ReadonlyMap<string, V> {
@@ -53,7 +54,7 @@ export const typedArrays: readonly string[] = [
 
 /** Does the node name one of these globals, not shadowed by a binding of the script? */
 export function unshadowed(node: t.Node, scope: Scope, names: readonly string[]): boolean {
-  return t.isIdentifier(node) && names.includes(node.name) && !scope.getBinding(node.name);
+  return node.type === 'Identifier' && names.includes(node.name) && !scope.getBinding(node.name);
 }
 
 /** Constructors whose `new` is pure, with the kind of instance. */

@@ -294,3 +294,28 @@ console.log(busy(150) > 0, a > 0, b > 0);
   assert.equal(line4[0].cost, measured);
   assert.ok(measured >= 100, `busy(150) measured ${measured} ms`);
 });
+
+test('a long array of records is sized from a sample, close to its whole clone', async () => {
+  const make = `const rows = [];
+for (let i = 0; i < 60000; i++) rows.push({ id: i, name: 'row' + i, tags: i % 3 ? ['a'] : [], score: i / 7 });
+`;
+  const file = script('records.cjs', `${make}console.log(rows.filter((r) => r.tags.length).length);
+`);
+  const profile = await sameBehaviour(file);
+  // Measured after `const rows = []` (empty) and after the loop that fills it.
+  const rows = profile.values!.filter((v) => v.name === 'rows').sort((a, b) => b.bytes - a.bytes)[0];
+  const { serialize } = await import('node:v8');
+  const whole = serialize(new Function(`${make}return rows;`)()).length;
+  assert.ok(Math.abs(rows.bytes - whole) / whole < 0.01, `sampled ${rows.bytes} bytes, whole clone ${whole}`);
+  assert.equal(rows.cloneable, true);
+});
+
+test('a long sparse array is not sized from a sample', async () => {
+  const file = script('sparse.cjs', `const far = [];
+far[1000000] = 1;
+console.log(far.length);
+`);
+  const profile = await sameBehaviour(file);
+  const far = profile.values!.filter((v) => v.name === 'far').sort((a, b) => b.bytes - a.bytes)[0];
+  assert.ok(far.bytes < 100, `one element of a sparse array is ${far.bytes} bytes`);
+});
