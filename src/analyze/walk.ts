@@ -1368,28 +1368,37 @@ export class UnitWalker {
       const ref = this.resolve(a);
       if (ref.kind === 'top' && this.env.ctx.functions.has(ref.name)) return { kind: 'fn', name: ref.name, fns: [this.env.ctx.functions.get(ref.name)!.node] };
       if (ref.kind === 'param') return ref.rest || ref.aliases ? { kind: 'other' } : { kind: 'param', index: ref.index };
-      if (ref.kind === 'local') {
-        // A function declared in this unit was walked with it, like an inline one; a factory's closure is its factory.
-        if (this.nestedFunction(ref.binding)) {
-          const bp = ref.binding.path;
-          return { kind: 'inline', fns: [bp.isVariableDeclarator() ? bp.node.init! : bp.node] };
-        }
-        const factory = this.closureFactory(ref.binding);
-        if (factory) return { kind: 'fn', name: factory, fns: closures(factory) };
+      // A function declared in this unit was walked with it, like an inline one.
+      if (ref.kind === 'local' && this.nestedFunction(ref.binding)) {
+        const bp = ref.binding.path;
+        return { kind: 'inline', fns: [bp.isVariableDeclarator() ? bp.node.init! : bp.node] };
       }
+      // A closure a script factory made, here or at the top level (`const pricer = makePricer(900)`),
+      // is its factory's closures with what the factory was given. A top-level one that keeps state
+      // is not cloneable, so whatever calls it stays on the thread that made it.
+      const made = ref.kind === 'local' || ref.kind === 'top' ? ref.binding : undefined;
+      const factory = made && this.closureFactory(made);
+      if (made && factory) return { kind: 'fn', name: factory, fns: closures(factory), captured: this.capturedFns(made) };
     }
     const method = this.methodValue(a);
     if (method) return { kind: 'fn', name: `.${method}`, fns: this.env.ctx.methods.get(method)!.map((m) => m.node) };
     // `f(makeRng(7))`: the closure a factory returns, and what the factory was given.
     if (a.isCallExpression()) {
       const factory = this.factoryOf(a.node, a.scope);
-      if (factory) {
-        const args = a.get('arguments') as NodePath[];
-        const captured = spreadArgs(args.map((x) => this.argFn(x)), args.findIndex((x) => x.isSpreadElement()), (): ArgFn => ({ kind: 'other' }));
-        return { kind: 'fn', name: factory, fns: closures(factory), captured };
-      }
+      if (factory) return { kind: 'fn', name: factory, fns: closures(factory), captured: this.factoryArgFns(a) };
     }
     return { kind: 'other' };
+  }
+
+  /** What a factory call passed that may be a function, per argument (its closures may call them). */
+  factoryArgFns(call: NodePath<t.CallExpression>): ArgFn[] {
+    const args = call.get('arguments') as NodePath[];
+    return spreadArgs(args.map((x) => this.argFn(x)), args.findIndex((x) => x.isSpreadElement()), (): ArgFn => ({ kind: 'other' }));
+  }
+
+  /** factoryArgFns of the call whose closure a constant binding holds (closureFactory found it). */
+  capturedFns(binding: Binding): ArgFn[] {
+    return this.factoryArgFns(binding.path.get('init') as NodePath<t.CallExpression>);
   }
 
   /** Every value of this local is a container made where it is assigned (a literal, a copy, a new Map…). */
