@@ -726,6 +726,9 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     // one declared inside a loop starts over on each pass (its growth is counted per pass).
     const grows = t.isIdentifier(node.id) ? accumulatorKind(node.init) : undefined;
     if (grows) env.set(`${(node.id as t.Identifier).name}.${grows}`, Math.max(1, ctx.mult));
+    // Likewise an array made inside a loop (`const sentence = []` per paragraph): its pushes
+    // fill this pass's array, not one array across all passes.
+    if (t.isIdentifier(node.id) && (t.isArrayExpression(node.init) || t.isNewExpression(node.init))) env.set(`${node.id.name}#made`, Math.max(1, ctx.mult));
     // Learn local constants and sizes, as for top-level statements.
     learn(node.id, node.init, env, ctx, inEnv(env));
     return ops;
@@ -827,7 +830,7 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     const pushedTo = t.isIdentifier(callee.object) ? callee.object.name : thisField(callee.object);
     if ((name === 'push' || name === 'unshift') && pushedTo) {
       const key = `${pushedTo}.length`;
-      env.set(key, (env.get(key) ?? 0) + ctx.mult * node.arguments.length);
+      env.set(key, (env.get(key) ?? 0) + (ctx.mult / (env.get(`${pushedTo}#made`) ?? 1)) * node.arguments.length);
     }
     let own = opsOf(callee.object, env, ctx, depth);
     // JSON's and Math's functions are priced by namespace, so that a method of the same name (`console.log`, `rng.random()`) is not taken for them.
@@ -865,6 +868,10 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
       return args + own + n * Math.log2(Math.max(n, 2)) * 10;
     }
     return args + own;
+  }
+  // `(() => { … })()`: the body runs here, once.
+  if ((t.isFunctionExpression(callee) || t.isArrowFunctionExpression(callee)) && !t.isNewExpression(node)) {
+    return args + 5 + functionResult('(iife)', callee, node.arguments, env, ctx, depth).ops;
   }
   return args + opsOf(callee, env, ctx, depth) + 10;
 }

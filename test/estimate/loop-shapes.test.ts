@@ -2,7 +2,8 @@
  * Loop shapes the static model priced thousands of times too high or ten times too low: a set
  * filled up to a size (it was taken for a work list as long as the largest collection in sight),
  * the element a callback of `forEach` is given (a neighbour list, not a collection of unknown
- * size), and an object spread, which V8 copies property by property.
+ * size), an object spread, which V8 copies property by property, an array made afresh in each
+ * pass of a loop, and the body of a function called where it is written.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,4 +60,28 @@ console.log(tagged.length, plain.length);`;
   const spread = cost(source, 'tagged');
   assert.ok(spread > 250 && spread < 800, `tagged ${spread}`);
   assert.ok(cost(source, 'plain') < spread / 4, `plain ${cost(source, 'plain')}`);
+});
+
+test('an array made inside a loop holds one pass of pushes, not all of them', () => {
+  const source = `const text = (() => {
+  let out = '';
+  for (let p = 0; p < 150000; p++) {
+    const sentence = [];
+    for (let w = 0; w < 20; w++) sentence.push('word' + w);
+    out += sentence.join(' ') + '.\\n';
+  }
+  return out;
+})();
+console.log(text.length);`;
+  // 3 million pushes and 150 000 joins of 20 words: tens of milliseconds, not hours (each join
+  // was priced as joining every word pushed in every pass).
+  const ms = cost(source, 'text');
+  assert.ok(ms > 5 && ms < 1000, `text ${ms}`);
+});
+
+test('a function called where it is written is counted', () => {
+  const source = `const total = (() => { let s = 0; for (let i = 0; i < 1e7; i++) s += i % 7; return s; })();
+console.log(total);`;
+  // Ten million trips: milliseconds (it was priced as making a closure).
+  assert.ok(cost(source, 'total') > 5, `total ${cost(source, 'total')}`);
 });
