@@ -373,6 +373,11 @@ function forTrips(node: t.ForStatement, env: Env, ctx: CostContext): number {
   else if (t.isIdentifier(test.left, { name: v }) && (test.operator === '>' || test.operator === '>=')) {
     bound = evalNumber(test.right, env, ctx);
     dir = -1;
+  } else if (t.isBinaryExpression(test.left, { operator: '+' }) && t.isIdentifier(test.left.left, { name: v }) && test.operator.startsWith('<')) {
+    // `i + lag < n`, `start + window <= len`: up to the bound less the offset (all of it when the
+    // offset is set by an outer loop).
+    const b = evalNumber(test.right, env, ctx);
+    bound = b === undefined ? undefined : Math.max(0, b - (evalNumber(test.left.right, env, ctx) ?? 0));
   } else if (t.isBinaryExpression(test.left, { operator: '*' }) && test.operator.startsWith('<')) {
     const b = evalNumber(test.right, env, ctx);
     bound = b === undefined ? undefined : Math.sqrt(b);

@@ -3,7 +3,8 @@
  * filled up to a size (it was taken for a work list as long as the largest collection in sight),
  * the element a callback of `forEach` is given (a neighbour list, not a collection of unknown
  * size), an object spread, which V8 copies property by property, an array made afresh in each
- * pass of a loop, and the body of a function called where it is written.
+ * pass of a loop, the body of a function called where it is written, and a loop bounded by its
+ * index plus an offset.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,4 +85,19 @@ test('a function called where it is written is counted', () => {
 console.log(total);`;
   // Ten million trips: milliseconds (it was priced as making a closure).
   assert.ok(cost(source, 'total') > 5, `total ${cost(source, 'total')}`);
+});
+
+test('a loop bounded by its index plus an offset (`i + lag < n`) runs up to the bound', () => {
+  const source = `const xs = new Float64Array(1 << 20).fill(0.5);
+const acf = [];
+for (let lag = 0; lag <= 100; lag++) {
+  let s = 0;
+  for (let i = 0; i + lag < xs.length; i++) s += xs[i] * xs[i + lag];
+  acf.push(s);
+}
+console.log(acf.length);`;
+  const a = analyze(source);
+  // A hundred lags over a million samples: a hundred million products (it was a hundred loops of 100).
+  const ms = staticCosts(a)[a.statements.find((s) => s.line === 3)!.id];
+  assert.ok(ms > 50, `acf ${ms}`);
 });
