@@ -734,6 +734,8 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     // Likewise an array made inside a loop (`const sentence = []` per paragraph): its pushes
     // fill this pass's array, not one array across all passes.
     if (t.isIdentifier(node.id) && (t.isArrayExpression(node.init) || t.isNewExpression(node.init))) env.set(`${node.id.name}#made`, Math.max(1, ctx.mult));
+    // An object literal indexed by computed keys later is a dictionary (below).
+    if (t.isIdentifier(node.id) && t.isObjectExpression(node.init)) env.set(`${node.id.name}#dict`, 1);
     // Learn local constants and sizes, as for top-level statements.
     learn(node.id, node.init, env, ctx, inEnv(env));
     return ops;
@@ -766,6 +768,9 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   let sum = t.isIdentifier(node) || t.isLiteral(node) || t.isThisExpression(node) ? 0 : CHEAP_NODES.has(node.type) ? CHEAP_NODE_OPS : 1;
   // An element read (`xs[i]`) compiles to a bounds check and a load: cheap, like arithmetic.
   if (t.isMemberExpression(node) && (node.computed || invariantField(node, ctx))) sum = ELEMENT_OPS;
+  // …except on an object used as a dictionary (`spend[r.customer]`, `const spend = {}`): a hash
+  // lookup, as in a Map.
+  if (t.isMemberExpression(node) && node.computed && !t.isLiteral(node.property) && t.isIdentifier(node.object) && env.has(`${node.object.name}#dict`)) sum = builtinCost.get;
   // A division takes a divider's many cycles; so does a remainder, unless by a constant (V8 turns
   // `i % 7` on integers into multiplications).
   if ((t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[%/]=?$/.test(node.operator)) {

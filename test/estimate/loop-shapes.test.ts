@@ -4,7 +4,7 @@
  * the element a callback of `forEach` is given (a neighbour list, not a collection of unknown
  * size), an object spread, which V8 copies property by property, an array made afresh in each
  * pass of a loop, the body of a function called where it is written, and a loop bounded by its
- * index plus an offset.
+ * index plus an offset; and an object literal used as a dictionary.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -100,4 +100,13 @@ console.log(acf.length);`;
   // A hundred lags over a million samples: a hundred million products (it was a hundred loops of 100).
   const ms = staticCosts(a)[a.statements.find((s) => s.line === 3)!.id];
   assert.ok(ms > 50, `acf ${ms}`);
+});
+
+test('an object literal indexed by computed keys is priced as a hash table, not an array', () => {
+  const source = `const ids = Array.from({ length: 1000000 }, (_, i) => (i * 7919) % 40000);
+const byObject = (() => { const spend = {}; for (const id of ids) spend[id] = (spend[id] || 0) + 1; return spend; })();
+const byArray = (() => { const spend = new Float64Array(40000); for (const id of ids) spend[id] = (spend[id] || 0) + 1; return spend; })();
+console.log(byObject[7], byArray[7]);`;
+  // A lookup hashes the key and probes (25 operations), an element read is a load (0.4).
+  assert.ok(cost(source, 'byObject') > 4 * cost(source, 'byArray'), `object ${cost(source, 'byObject')}, array ${cost(source, 'byArray')}`);
 });
