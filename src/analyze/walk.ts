@@ -1374,8 +1374,8 @@ export class UnitWalker {
         return { kind: 'inline', fns: [bp.isVariableDeclarator() ? bp.node.init! : bp.node] };
       }
       // A closure a script factory made, here or at the top level (`const pricer = makePricer(900)`),
-      // is its factory's closures with what the factory was given. A top-level one that keeps state
-      // is not cloneable, so whatever calls it stays on the thread that made it.
+      // is its factory's closures with what the factory was given. A closure cannot be cloned, so
+      // every statement that uses a top-level one stays on the thread that made it, in order.
       const made = ref.kind === 'local' || ref.kind === 'top' ? ref.binding : undefined;
       const factory = made && this.closureFactory(made);
       if (made && factory) return { kind: 'fn', name: factory, fns: closures(factory), captured: this.capturedFns(made) };

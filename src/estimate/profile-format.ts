@@ -21,10 +21,11 @@
  * ```
  *
  * `bytes` is `v8.serialize(value).length` (what a structured clone copies); for an array of more
- * than 8192 elements, scaled up from a sample of 2048 of them at random positions (serializing it all would add
- * ~0.5 µs an element to the profiled run). `cloneable` is false when the clone throws or would not
- * be faithful (class instances, accessors, Buffers, Errors…), as far as the sample and a walk of
- * the first 20 000 entries see; the analysis's own judgement of what may cross comes first.
+ * than 8192 elements, scaled up from 2048 of them, one at a random position in each equal stretch
+ * (serializing it all would add ~0.5 µs an element to the profiled run). `cloneable` is false when
+ * the clone throws or would not be faithful (class instances, accessors, Buffers, Errors…), as far
+ * as the sample and a walk of the first 20 000 entries see; the analysis's own judgement of what
+ * may cross comes first.
  * `flat` (optional, absent = false) marks flat numeric data — a typed array, an ArrayBuffer, or an
  * Array of ≥1024 numbers (what the runtime may send packed) — which moves far faster than objects.
  * A trace written by a generated script (PARALLELIZE_TRACE=FILE) has the same shape with

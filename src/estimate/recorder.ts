@@ -17,9 +17,9 @@ const MAX_ENTRIES = 20_000;
 /** Shortest number array the runtime sends packed (src/runtime/thread-runtime.js, `pack`). */
 const PACK_MIN = 1024;
 /**
- * Arrays longer than four times this are sized from a sample of this many elements: serializing every
- * element costs ~0.5 µs each (110 ms for 200 000 records, 4 % of the script measured), a sample
- * ~1 ms, and the sized total of such data (records of one shape) is within a fraction of a percent.
+ * Arrays longer than four times this are sized from a sample of this many elements: serializing
+ * every element costs ~0.5 µs each (110 ms for 200 000 records, 4% of the script measured), a
+ * sample ~1 ms, and the total of such data (records of one shape) comes within 1%.
  */
 const SAMPLE = 2048;
 
