@@ -124,7 +124,7 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
   // matrix), a handful for the elements of a long collection (neighbour lists).
   if (t.isMemberExpression(node) && t.isIdentifier(node.property, { name: 'length' }) && t.isMemberExpression(node.object) && node.object.computed && t.isIdentifier(node.object.object)) {
     const rows = env.get(`${node.object.object.name}.length`) ?? ctx.sizes.get(node.object.object.name);
-    if (rows !== undefined) return rows <= SQUARE_ROWS ? rows : UNKNOWN_ELEMENT;
+    if (rows !== undefined) return elementLength(rows);
   }
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Math' })) {
     const args = node.arguments.map((a) => evalNumber(a, env, ctx));
@@ -801,6 +801,9 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   return sum;
 }
 
+/** The length of an element of a collection of n: n for the rows of a modest square table, else a handful. */
+const elementLength = (n: number) => (n <= SQUARE_ROWS ? n : UNKNOWN_ELEMENT);
+
 /**
  * Counts a callback of an iteration method with its element parameter sized as an element of a
  * collection of n (`adj.forEach((nbrs) => { for (const w of nbrs) … })`): as long as its siblings
@@ -811,7 +814,7 @@ function elementSized<T>(fn: t.Function, method: string, n: number, env: Env, co
   if (!t.isIdentifier(param) || method === 'from') return count();
   const key = `${param.name}.length`;
   const before = env.get(key);
-  env.set(key, n <= SQUARE_ROWS ? n : UNKNOWN_ELEMENT);
+  env.set(key, elementLength(n));
   try {
     return count();
   } finally {
@@ -879,9 +882,10 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     }
     return args + own;
   }
-  // `(() => { … })()`: the body runs here, once.
+  // `(() => { … })()`: the body runs here, once, seeing what is around it (on a copy, so that
+  // its own locals stay inside).
   if ((t.isFunctionExpression(callee) || t.isArrowFunctionExpression(callee)) && !t.isNewExpression(node)) {
-    return args + 5 + functionResult('(iife)', callee, node.arguments, env, ctx, depth).ops;
+    return args + 5 + opsOf(callee.body, new Map(env), ctx, depth + 1);
   }
   return args + opsOf(callee, env, ctx, depth) + 10;
 }

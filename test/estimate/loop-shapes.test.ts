@@ -85,6 +85,10 @@ test('a function called where it is written is counted', () => {
 console.log(total);`;
   // Ten million trips: milliseconds (it was priced as making a closure).
   assert.ok(cost(source, 'total') > 5, `total ${cost(source, 'total')}`);
+  // One inside another, with a bound the outer one set: ten million trips too.
+  const nested = `const sum = (() => { const n = 1e7; return (() => { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; })(); })();
+console.log(sum);`;
+  assert.ok(cost(nested, 'sum') > 5, `sum ${cost(nested, 'sum')}`);
 });
 
 test('a loop bounded by its index plus an offset (`i + lag < n`) runs up to the bound', () => {
