@@ -6,11 +6,10 @@
  *   npm run bench:profile                  the bench scripts of about 2 s
  *   npm run bench:profile -- a.js --runs 7
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { median, timeNode } from './timing.js';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -22,18 +21,11 @@ const scripts = files.length ? files.map((f) => resolve(f)) : ['two-heavy.js', '
 const cli = new URL('../bin/parallelize.js', import.meta.url).pathname;
 const temp = mkdtempSync(join(tmpdir(), 'parallelize-overhead-'));
 
-function timed(argv: string[], cwd: string): { ms: number; stdout: string; status: number | null } {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited with ${r.status}:\n${r.stderr}`);
-  return { ms: performance.now() - start, stdout: r.stdout, status: r.status };
+function timed(argv: string[], cwd: string) {
+  const r = timeNode(argv, cwd);
+  if (r.code !== 0) throw new Error(`${argv.join(' ')} exited with ${r.code}:\n${r.stderr}`);
+  return r;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 console.log(`parallelize profile overhead: ${runs} paired runs per script, medians; node ${process.version}\n`);
 console.log(`${'script'.padEnd(20)} ${'plain'.padStart(8)} ${'profile'.padStart(8)} ${'extra'.padStart(7)}`);
@@ -48,7 +40,14 @@ try {
       // Alternate which goes first: the second run of a pair is often a few percent faster.
       const runPlain = () => timed([file], dirname(file));
       const runProfile = () => timed([cli, 'profile', file, '-o', out], dirname(file));
-      const [a, b] = i % 2 === 0 ? [runPlain(), runProfile()] : (([p, q]) => [q, p])([runProfile(), runPlain()]);
+      let a, b;
+      if (i % 2 === 0) {
+        a = runPlain();
+        b = runProfile();
+      } else {
+        b = runProfile();
+        a = runPlain();
+      }
       plain.push(a.ms);
       profiled.push(b.ms);
       // The profile passes the script's stdout through: it must be the script's own.

@@ -11,14 +11,13 @@
  * The ideal comes from one profile run per script: work is the sum of the statements' measured
  * times, the critical path the longest chain of them along the dependences, messages free.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { transform } from '../src/index.js';
 import { runProfile } from '../src/estimate/profile.js';
 import type { TaskGraph } from '../src/schedule/types.js';
+import { median, timeNode } from './timing.js';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -31,17 +30,7 @@ const scripts = files.length
   : readdirSync(scriptsDir).filter((f) => f.endsWith('.js')).sort().map((f) => join(scriptsDir, f));
 const workers = availableParallelism();
 
-function timeRun(file: string): { ms: number; stdout: string; code: number | null } {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, [file], { cwd: dirname(file), encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { ms: performance.now() - start, stdout: r.stdout, code: r.status };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const timeRun = (file: string) => timeNode([file], dirname(file));
 
 /** min(workers, work / critical path) of a task graph whose costs are measured times. */
 function idealBound(graph: TaskGraph): { work: number; critical: number; ideal: number } {
