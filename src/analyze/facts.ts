@@ -20,6 +20,13 @@ export type Root = string;
 export interface SymKind {
   k: ValueKind;
   params: number[];
+  /** Also the kind of an element of these parameters (`arr[i]` of a parameter `arr`). */
+  elems?: number[];
+  /**
+   * With k 'data': every element of the value itself is a primitive (a top-level array literal
+   * of strings that nothing stores an object into: see kinds.ts). Its elements share nothing.
+   */
+  flat?: true;
 }
 
 export const PRIM: SymKind = { k: 'prim', params: [] };
@@ -27,14 +34,27 @@ export const DATA: SymKind = { k: 'data', params: [] };
 export const ANY: SymKind = { k: 'any', params: [] };
 
 /** A kind that may hold objects: anything but a primitive that depends on no parameter. */
-export const mayShare = (k: SymKind): boolean => k.k !== 'prim' || k.params.length > 0;
+export const mayShare = (k: SymKind): boolean => k.k !== 'prim' || k.params.length > 0 || (k.elems?.length ?? 0) > 0;
+
+/** The kind's own part holds no object below its top: a primitive, or a flat container. */
+const flatBase = (k: SymKind): boolean => k.k === 'prim' || (k.k === 'data' && k.flat === true);
 
 export function joinSym(a: SymKind, b: SymKind): SymKind {
   const k = a.k === 'any' || b.k === 'any' ? 'any' : a.k === 'data' || b.k === 'data' ? 'data' : 'prim';
   if (k === 'any') return ANY;
   const params = [...new Set([...a.params, ...b.params])].sort();
-  return { k, params };
+  const out: SymKind = { k, params };
+  if (a.elems?.length || b.elems?.length) out.elems = [...new Set([...(a.elems ?? []), ...(b.elems ?? [])])].sort();
+  if (k === 'data' && flatBase(a) && flatBase(b)) out.flat = true;
+  return out;
 }
+
+/** Kind of an element of a value of kind k, for a flat container: a primitive. */
+export const flatElement = (k: SymKind): boolean => k.k === 'data' && k.flat === true && k.params.length === 0 && !k.elems?.length;
+
+/** Same kind, as the fixpoints compare them. */
+export const sameSym = (a: SymKind, b: SymKind): boolean =>
+  a.k === b.k && a.params.length === b.params.length && (a.elems?.length ?? 0) === (b.elems?.length ?? 0) && a.flat === b.flat;
 
 /** What an argument is, when it is a function the callee may call. */
 export type ArgFn =
@@ -113,7 +133,7 @@ export function emptyFacts(): Facts {
 export function addMutation(f: Facts, root: Root, kind: SymKind): boolean {
   const prev = f.mutates.get(root);
   const next = prev ? joinSym(prev, kind) : kind;
-  if (prev && prev.k === next.k && prev.params.length === next.params.length) return false;
+  if (prev && sameSym(prev, next)) return false;
   f.mutates.set(root, next);
   return true;
 }
@@ -225,7 +245,10 @@ function mapRoot(root: Root, site: CallSite): Root[] {
 
 export function substituteKind(kind: SymKind, argKinds: SymKind[]): SymKind {
   let out: SymKind = { k: kind.k, params: [] };
+  if (kind.flat) out.flat = true;
   for (const p of kind.params) out = joinSym(out, argKinds[p] ?? PRIM);
+  // An element of an argument: a primitive for a flat container, else (kinds are deep) at most the argument's kind.
+  for (const p of kind.elems ?? []) out = joinSym(out, flatElement(argKinds[p] ?? PRIM) ? PRIM : (argKinds[p] ?? PRIM));
   return out;
 }
 

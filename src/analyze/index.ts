@@ -107,7 +107,7 @@ function fullAnalysis(parsed: ParsedScript, program: NodePath<t.Program>, ctx: S
     const summaries = buildSummaries(ctx, kinds);
     statements = body.map((path, id) => describeStatement(path, id, ctx, statementFacts(path, ctx, kinds, summaries)));
     const next = computeTopKinds(ctx, statements, kinds, summaries);
-    const same = next.size === kinds.size && [...next].every(([n, k]) => kinds.get(n)?.k === k.k);
+    const same = next.size === kinds.size && [...next].every(([n, k]) => kinds.get(n)?.k === k.k && kinds.get(n)?.flat === k.flat);
     kinds = next;
     if (same && round < ROUNDS) {
       converged = true;

@@ -5,9 +5,10 @@
 import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
-import { ANY, PRIM, joinSym, type SymKind } from './facts.js';
+import { ANY, PRIM, joinSym, mayShare, type SymKind } from './facts.js';
 import type { StatementInfo } from './statements.js';
 import type { Summaries } from './summaries.js';
+import { aliasClasses } from './dependences.js';
 import { UnitWalker, elementKind, type TopKinds } from './walk.js';
 
 export function computeTopKinds(ctx: ScriptContext, statements: StatementInfo[], previous: TopKinds, summaries: Summaries): TopKinds {
@@ -26,6 +27,7 @@ export function computeTopKinds(ctx: ScriptContext, statements: StatementInfo[],
       } else if (init.node) {
         const v = walker.kindOf(init);
         k = t.isIdentifier(bp.node.id) ? v : destructuredKind(bp.node.id, name, v);
+        if (t.isIdentifier(bp.node.id) && flatLiteral(init as NodePath, walker)) k = { ...k, flat: true };
       }
     } else k = ANY;
     for (const v of binding.constantViolations) {
@@ -47,9 +49,26 @@ export function computeTopKinds(ctx: ScriptContext, statements: StatementInfo[],
     if (k.k !== 'any' && bp.isVariableDeclarator() && t.isNewExpression(bp.node.init) && !t.isIdentifier(bp.node.init.callee, { name: 'Array' })) {
       if (statements.some((s) => s.facts.named.has(name))) k = ANY;
     }
-    kinds.set(name, { k: k.k, params: [] });
+    kinds.set(name, k.k === 'data' && k.flat ? { k: 'data', params: [], flat: true } : { k: k.k, params: [] });
+  }
+  // A store through another binding that may share the array (`const B = VOCAB; B.push(obj)`,
+  // `holder.v = VOCAB`) is that binding's: a flat array stays flat only if all of them are.
+  const { classes } = aliasClasses(statements, statements.map((s) => s.id), previous, (n) => !n.startsWith('#'));
+  for (const members of classes) {
+    if ([...members].every((n) => kinds.get(n)?.k !== 'data' || kinds.get(n)?.flat)) continue;
+    for (const n of members) if (kinds.get(n)?.flat) kinds.set(n, { k: 'data', params: [] });
   }
   return kinds;
+}
+
+/**
+ * An array literal of primitives (`['data', 'model', …]`): a flat container, as long as every
+ * store into the binding, anywhere in the script, is a primitive too (the stores are joined in
+ * above, round after round, until the kinds settle).
+ */
+function flatLiteral(init: NodePath, walker: UnitWalker): boolean {
+  if (!init.isArrayExpression()) return false;
+  return init.get('elements').every((el) => !el.node || (!el.isSpreadElement() && !mayShare(walker.kindOf(el))));
 }
 
 /** `const { a } = obj`: a is an element of obj; a default value may be anything. */

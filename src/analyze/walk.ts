@@ -32,7 +32,7 @@ import { freshElementLocal, freshGet, storesNumber, typedArray } from './contain
 import { ARG_SLOTS, argumentsOwner, everyArg, laterArgs, spreadArgs } from './arguments.js';
 import { paramAliases, type ParamAliases } from './param-aliases.js';
 import { arrayUnchanged, iteratedArray, returnedClosures } from './closures.js';
-import { ANY, DATA, PRIM, addLink, addMutation, addParamCall, emptyFacts, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
+import { ANY, DATA, PRIM, addLink, addMutation, addParamCall, emptyFacts, flatElement, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPath = NodePath<any> | null | undefined;
@@ -655,7 +655,15 @@ export class UnitWalker {
           }
         }
         const ok = this.kindOf(obj);
-        return ok.k === 'prim' ? { k: 'prim', params: ok.params } : ok.k === 'data' ? { k: 'data', params: ok.params } : ANY;
+        if (ok.k === 'any') return ANY;
+        const from = [...new Set([...ok.params, ...(ok.elems ?? [])])];
+        // An element by index (`VOCAB[i]`, a parameter's `arr[i]`): kinds are deep, so it is at most its
+        // container's kind, and a primitive in a flat one. A named member may be a method: the container's.
+        if (p.node.computed && !t.isStringLiteral(p.node.property) && !t.isTemplateLiteral(p.node.property)) {
+          if (flatElement(ok)) return PRIM;
+          return from.length ? { k: ok.k, params: [], elems: from.sort() } : { k: ok.k, params: [] };
+        }
+        return { k: ok.k, params: from.sort() };
       }
       case 'CallExpression':
       case 'OptionalCallExpression':
@@ -966,7 +974,7 @@ export class UnitWalker {
         if (!certain) f.reads.add(name);
       }
     }
-    left.traverse(patternMembersVisitor, this);
+    left.traverse(patternMembersVisitor, { walker: this, right });
   }
 
   /**
@@ -998,6 +1006,9 @@ export class UnitWalker {
     f.unknownCall = true;
     f.effects.add('unknown');
     for (const s of [receiver, ...argRoots]) for (const r of s) addMutation(f, r, ANY);
+    // It may also store any of them into any other.
+    const all = [...new Set([receiver, ...argRoots].flatMap((s) => [...s]))];
+    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) addLink(f, all[i], all[j]);
   }
 
   call(p: NodePath<t.CallExpression>): void {
@@ -1178,9 +1189,12 @@ export class UnitWalker {
           const ns = pureNamespaces.get(ref.name);
           if (ns && object.node === base.node) {
             if (name && ns.mutatesArg0?.includes(name) && argRoots[0]) {
+              // Object.assign(target, ...sources) stores what every source holds, and shares it.
+              const stored = name === 'assign' ? argKinds.slice(1).reduce(joinSym, PRIM) : name === 'setPrototypeOf' ? ANY : argKinds[1] ?? ANY;
               for (const r of argRoots[0]) {
-                addMutation(f, r, name === 'setPrototypeOf' ? ANY : argKinds[1] ?? ANY);
+                addMutation(f, r, stored);
                 f.named.add(r); // Object.assign(target, …) may add named properties
+                if (name === 'assign') for (const src of argRoots.slice(1)) for (const v of src) if (v !== r) addLink(f, r, v);
               }
             }
             if (ref.name === 'Object' && name && /^define|^__define/.test(name)) f.dynamic.add('defines properties with Object.' + name);
@@ -1729,7 +1743,8 @@ const unitHandlers = {
   'ForInStatement|ForOfStatement'(p: NodePath, self: UnitWalker) {
     if (!p.isForInStatement() && !p.isForOfStatement()) return;
     const left = p.get('left') as NodePath;
-    if (!left.isVariableDeclaration()) self.assignTarget(left, false, null);
+    // `for (o.last of rows)` stores each element: at most what the whole iterable holds (kinds and roots are deep).
+    if (!left.isVariableDeclaration()) self.assignTarget(left, false, p.isForOfStatement() ? p.get('right') : null);
     if (p.isForOfStatement()) self.implicitCalls(p.get('right'), p.node.await ? ASYNC_ITERATION : ITERATION);
     if (p.isForOfStatement() && p.node.await && self.ownLevel(p)) self.await_();
   },
@@ -1947,9 +1962,10 @@ function ownExits(fn: NodePath<t.Function>): OwnExits {
 }
 
 /** Member targets inside a destructuring assignment: ({ a: o.x } = v) changes o. */
-const patternMembersVisitor: Visitor<UnitWalker> = {
-  MemberExpression(p, walker) {
-    walker.mutate(p.get('object'), ANY);
+/** `[o.a, p.b] = pair`: each object gets a part of the value, so it may share anything the value holds. */
+const patternMembersVisitor: Visitor<{ walker: UnitWalker; right: AnyPath }> = {
+  MemberExpression(p, { walker, right }) {
+    walker.mutate(p.get('object'), ANY, right ?? undefined);
     p.skip();
   },
 };
@@ -2034,7 +2050,7 @@ const ITERATION = ['@@iterator'];
 const CONSOLE_HOOKS = [...CONVERSIONS, 'toJSON', '@@inspect'];
 const ASYNC_ITERATION = ['@@asyncIterator', '@@iterator'];
 /** Only kind "any" (or one that depends on a parameter) may be a function or an object with methods. */
-const mayHoldFunctions = (k: SymKind): boolean => k.k === 'any' || k.params.length > 0;
+const mayHoldFunctions = (k: SymKind): boolean => k.k === 'any' || k.params.length > 0 || (k.elems?.length ?? 0) > 0;
 
 /**
  * A built-in namespace or prototype (`Math`, `Array.prototype`, `[].__proto__`,
@@ -2106,5 +2122,6 @@ function moduleReturnKind(mod: string, member: string): SymKind {
 
 /** Kind of an element of a value of this kind. */
 export function elementKind(k: SymKind): SymKind {
-  return k.k === 'any' ? ANY : { k: 'data', params: k.params };
+  if (flatElement(k)) return PRIM;
+  return k.k === 'any' ? ANY : { k: 'data', params: [...new Set([...k.params, ...(k.elems ?? [])])].sort() };
 }
