@@ -123,6 +123,8 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
   // `rows[i].length`: a row of a table as long as the table when that is modest (a square
   // matrix), a handful for the elements of a long collection (neighbour lists).
   if (t.isMemberExpression(node) && t.isIdentifier(node.property, { name: 'length' }) && t.isMemberExpression(node.object) && node.object.computed && t.isIdentifier(node.object.object)) {
+    const known = elementSizeOf(node.object.object, env, ctx);
+    if (known !== undefined) return known;
     const rows = env.get(`${node.object.object.name}.length`) ?? ctx.sizes.get(node.object.object.name);
     if (rows !== undefined) return elementLength(rows);
   }
@@ -424,8 +426,16 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
   if (t.isMemberExpression(node)) {
     const path = memberPath(node);
     if (path !== undefined) return env.get(`${path}.length`) ?? ctx.sizes.get(path) ?? UNKNOWN_SIZE;
-    // An element of a collection (`adj[u]`, `rows[i]`): as long as its siblings are many, or a handful.
-    if (node.computed) return UNKNOWN_ELEMENT;
+    // A character of a string constant (`ALPHABET[i]`); an element of a collection (`adj[u]`,
+    // `rows[i]`): as long as its siblings when known, else a handful.
+    if (node.computed && t.isIdentifier(node.object) && ctx.analysis.kinds.get(node.object.name)?.k === 'prim' && !env.has(`${node.object.name}.length`)) return 1;
+    if (node.computed) return elementSizeOf(node.object, env, ctx) ?? UNKNOWN_ELEMENT;
+  }
+  // Strings joined with `+`: as long as both parts.
+  if (t.isBinaryExpression(node) && node.operator === '+') {
+    const a = sizeOf(node.left, env, ctx);
+    const b = sizeOf(node.right, env, ctx);
+    if (a !== UNKNOWN_SIZE && b !== UNKNOWN_SIZE) return a + b;
   }
   if (t.isStringLiteral(node)) return node.value.length;
   if (t.isArrayExpression(node)) return node.elements.length;
@@ -448,10 +458,19 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
     }
     if (sameSize.has(name)) return sizeOf(node.callee.object, env, ctx);
     if (name === 'join' || name === 'split') {
+      // `s.split('')` gives its characters; joining pieces of a split string (`s.split('').reverse().join('')`) gives it back.
+      if (name === 'split' && t.isStringLiteral(node.arguments[0], { value: '' })) return sizeOf(node.callee.object, env, ctx);
+      const pieces = name === 'join' ? splitSource(node.callee.object) : undefined;
+      if (pieces) return sizeOf(pieces, env, ctx);
       const n = sizeOf(node.callee.object, env, ctx);
       // Splitting a string we know nothing of (a line, a sentence): a handful of pieces.
       if (n === UNKNOWN_SIZE) return name === 'split' ? UNKNOWN_ELEMENT : n;
-      return name === 'join' ? n * CHARS_PER_ITEM : Math.max(1, n / CHARS_PER_ITEM);
+      if (name === 'join') {
+        const sep = node.arguments.length === 0 ? 1 : t.isStringLiteral(node.arguments[0]) ? node.arguments[0].value.length : undefined;
+        const each = elementSizeOf(node.callee.object, env, ctx);
+        return each !== undefined && sep !== undefined ? n * (each + sep) : n * CHARS_PER_ITEM;
+      }
+      return Math.max(1, n / CHARS_PER_ITEM);
     }
     if (name === 'from' && t.isIdentifier(node.callee.object, { name: 'Array' })) {
       const arg = node.arguments[0];
@@ -470,6 +489,48 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
     if (fn && !ctx.stack.includes(node.callee.name) && ctx.stack.length < MAX_DEPTH) return functionResult(node.callee.name, fn, node.arguments, env, ctx, ctx.stack.length).size;
   }
   return UNKNOWN_SIZE;
+}
+
+/** The string a chain of same-size calls on a split started from (`s.split('').reverse()` → s). */
+function splitSource(node: t.Node): t.Node | undefined {
+  while (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.property)) {
+    const name = node.callee.property.name;
+    if (name === 'split') return node.callee.object;
+    if (!sameSize.has(name) || name === 'map' || name === 'flatMap') return undefined;
+    node = node.callee.object;
+  }
+  return undefined;
+}
+
+/**
+ * The length of each element of a collection, when known: an array literal of values of known
+ * length (`[base, mutate(base, 13, 2), …]`, its longest), or a binding or parameter that holds one.
+ */
+function elementSizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): number | undefined {
+  if (!node) return undefined;
+  const path = memberPath(node);
+  if (path !== undefined) return env.get(`${path}.[].length`) ?? ctx.sizes.get(`${path}.[]`);
+  if (t.isArrayExpression(node) && node.elements.length > 0) {
+    let longest = 0;
+    for (const el of node.elements) {
+      if (!el || t.isSpreadElement(el)) return undefined;
+      const n = sizeOf(el, env, ctx);
+      if (n === UNKNOWN_SIZE) return undefined;
+      longest = Math.max(longest, n);
+    }
+    return longest;
+  }
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.property)) {
+    const method = node.callee.property.name;
+    if (['slice', 'filter', 'sort', 'reverse', 'toSorted', 'toReversed'].includes(method)) return elementSizeOf(node.callee.object, env, ctx);
+    // `Array.from({ length: n }, (_, i) => ALPHABET[…])`, `xs.map((x) => x.name)`: what the callback returns.
+    const fn = method === 'map' || (method === 'from' && t.isIdentifier(node.callee.object, { name: 'Array' })) ? node.arguments[method === 'map' ? 0 : 1] : undefined;
+    if ((t.isArrowFunctionExpression(fn) || t.isFunctionExpression(fn)) && t.isExpression(fn.body)) {
+      const n = sizeOf(fn.body, env, ctx);
+      return n === UNKNOWN_SIZE ? undefined : n;
+    }
+  }
+  return undefined;
 }
 
 /** A function called by name: one declared in an enclosing function first, then a top-level one. */
@@ -635,6 +696,8 @@ function learn(id: t.Node, init: t.Node | null | undefined, env: Env, ctx: CostC
     if (v !== undefined) into.numbers.set(id.name, v);
     const n = sizeOf(init, env, ctx);
     if (n !== UNKNOWN_SIZE) into.sizes.set(`${id.name}${into.prefix}`, n);
+    const each = elementSizeOf(init, env, ctx);
+    if (each !== undefined) into.sizes.set(`${id.name}.[]${into.prefix}`, each);
     for (const [prop, size] of shapeOf(init, env, ctx) ?? []) into.sizes.set(`${id.name}.${prop}${into.prefix}`, size);
     bindInstance(id.name, instanceOf(init, env, ctx), into);
   } else if (t.isObjectPattern(id)) {
@@ -920,6 +983,8 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
       if (v !== undefined) inner.set(p.name, v);
       const n = sizeOf(args[i], env, ctx);
       if (n !== UNKNOWN_SIZE) inner.set(`${p.name}.length`, n);
+      const each = elementSizeOf(args[i], env, ctx);
+      if (each !== undefined) inner.set(`${p.name}.[].length`, each);
       for (const [prop, size] of shapeOf(args[i], env, ctx) ?? []) inner.set(`${p.name}.${prop}.length`, size);
     }
   });
@@ -1147,7 +1212,8 @@ export function staticSize(analysis: Analysis, name: string, lengths?: Map<strin
   if (kind === 'prim') return own !== undefined && Number.isFinite(own) ? Math.max(16, own) : 16; // a string's characters
   let elements = own !== undefined && Number.isFinite(own) ? own : 0;
   for (const [key, n] of lengths ?? []) {
-    if (key.startsWith(`${name}.`) && !key.slice(name.length + 1).includes('.') && Number.isFinite(n)) elements += n;
+    if (key === `${name}.[]`) elements += (own ?? 1) * n; // each element's length
+    else if (key.startsWith(`${name}.`) && !key.slice(name.length + 1).includes('.') && Number.isFinite(n)) elements += n;
   }
   if (elements === 0) return 64 * 1024;
   return Math.max(64, Math.min(elements, 1e9) * (staticallyNumeric(analysis, name) ? 9 : BYTES_PER_ELEMENT));
