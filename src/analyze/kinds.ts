@@ -55,7 +55,7 @@ export function computeTopKinds(ctx: ScriptContext, statements: StatementInfo[],
   // `holder.v = VOCAB`) is that binding's: a flat array stays flat only if all of them are.
   const { classes } = aliasClasses(statements, statements.map((s) => s.id), previous, (n) => !n.startsWith('#'));
   for (const members of classes) {
-    if ([...members].every((n) => kinds.get(n)?.k !== 'data' || kinds.get(n)?.flat)) continue;
+    if ([...members].every((n) => kinds.get(n)?.k === 'prim' || kinds.get(n)?.flat)) continue;
     for (const n of members) if (kinds.get(n)?.flat) kinds.set(n, { k: 'data', params: [] });
   }
   return kinds;

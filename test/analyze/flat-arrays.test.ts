@@ -30,7 +30,7 @@ test('flat arrays: any store that may put an object into the array, however it g
     'Object.assign(VOCAB, [G]);', 'const B = VOCAB; B.push(G);', 'put(VOCAB, G);', 'putLocal(G);',
     '[VOCAB[0]] = [G];', 'for (VOCAB[0] of [G]);', '({ a: VOCAB[0] } = { a: G });', 'holder.v = VOCAB; holder.v.push(G);',
     'keep(VOCAB); holder.list.unshift(G);', 'get().unshift(G);', 'const s = new Shelf(VOCAB); s.words.unshift(G);',
-    'Array.prototype.unshift.call(VOCAB, G);',
+    'Array.prototype.unshift.call(VOCAB, G);', 'const box = { f() {} }; box.v = VOCAB; box.v.unshift(G);',
   ]) {
     assert.ok(ordered(store), store);
   }
