@@ -1,7 +1,8 @@
 /**
  * Lengths of strings held in a collection: a loop over the characters of each string in a list
  * (edit distances between variants of one sequence) runs as often as the strings are long, and
- * the model follows those lengths through array literals, joins, splits, `+` and function calls.
+ * the model follows those lengths through array literals, joins, splits, `+` and function calls;
+ * lines pushed from a template give a joined text its length, and compressing it costs by its bytes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,4 +70,32 @@ const many = scan(w);`);
   // 100 000 characters each way; words joined with spaces are several characters each.
   assert.ok(Math.abs(of('one') / of('back') - 1) < 0.01, `${of('one')} vs ${of('back')}`);
   assert.ok(of('many') > 3 * of('one'), `${of('many')} vs ${of('one')}`);
+});
+
+test('compressing text costs by its bytes: lines made from a template, joined, deflated at level 9 (measured about 700 ms)', () => {
+  const logs = (level: number) => `const zlib = require('node:zlib');
+function compressLogs(lines) {
+  const parts = [];
+  for (let i = 0; i < lines; i++) parts.push(\`2023-01-01T00:\${String(i % 60).padStart(2, '0')}:00Z INFO GET /api/users \${i % 900} \${i % 5000}ms\`);
+  const raw = Buffer.from(parts.join('\\n'));
+  return zlib.deflateSync(raw, { level: ${level} }).length + zlib.gzipSync(raw).length;
+}
+const zipped = compressLogs(120000);`;
+  const high = cost(logs(9), 'zipped');
+  const normal = cost(logs(6), 'zipped');
+  // About 7 MB of text: hundreds of milliseconds at level 9 (it was 16 ms, a fixed price per call).
+  assert.ok(high > 200 && high < 2000, `level 9: ${high}`);
+  assert.ok(high > 2 * normal, `level 9 ${high} against level 6 ${normal}`);
+});
+
+test("a method named like Object.prototype's (row.toString()) is priced, not turned into NaN", () => {
+  const ms = cost(`function render(rounds) {
+  const row = [1, 2, 3, 4];
+  let n = 0;
+  for (let i = 0; i < rounds; i++) n += row.toString().length;
+  return n;
+}
+const total = render(1000000);`, 'total');
+  // A million calls of a few dozen operations: tens of milliseconds (it was the 0.1 µs of a cost that is not a number).
+  assert.ok(ms > 5 && ms < 500, `${ms}`);
 });
