@@ -86,3 +86,23 @@ test('the default beats or equals HEFT and is fast on 100 tasks, 16 threads', ()
     assert.ok(ms < 500, `${ms} ms`); // generous: CI machines are slow; typically ~10-40 ms
   }
 });
+
+test('best: a heavy task goes to a worker when a heavy task pinned to the main thread would otherwise wait for it', () => {
+  // A script's shape (held-out h12): sources, a 1.5 s simulation, a cheap statement feeding a
+  // 0.64 s pricing that is pinned to the main thread with the prints. List rules put the simulation
+  // on the main thread (free at once, while a worker starts in 45 ms), and the pricing waits for it.
+  const graph: TaskGraph = {
+    tasks: [
+      { id: 0, cost: 0.01 }, { id: 1, cost: 0.01 }, { id: 2, cost: 1477 }, { id: 3, cost: 0.01 },
+      { id: 4, cost: 0.01, pin: 0, group: 4 }, { id: 5, cost: 642, pin: 0, group: 4 }, { id: 6, cost: 0.01, pin: 0 },
+    ],
+    edges: [
+      { from: 0, to: 1, bytes: 108 }, { from: 0, to: 2, bytes: 108 }, { from: 1, to: 2, bytes: 108 }, { from: 1, to: 3, bytes: 108 },
+      { from: 3, to: 5, bytes: 16 }, { from: 4, to: 5, bytes: 65536 }, { from: 2, to: 6, bytes: 1280 }, { from: 5, to: 6, bytes: 280 },
+    ],
+  };
+  const plat = platform(2, { latency: 0.05, bandwidth: 30_000, startup: 45 });
+  const plan = getScheduler('best').schedule(graph, plat);
+  assert.deepEqual(checkPlan(graph, plat, plan), []);
+  assert.ok(plan.makespan < 1600, `makespan ${plan.makespan} (the simulation and the pricing one after the other: 2119)`);
+});
