@@ -1961,8 +1961,7 @@ function ownExits(fn: NodePath<t.Function>): OwnExits {
   return state;
 }
 
-/** Member targets inside a destructuring assignment: ({ a: o.x } = v) changes o. */
-/** `[o.a, p.b] = pair`: each object gets a part of the value, so it may share anything the value holds. */
+/** Member targets inside a destructuring assignment: `({ a: o.x } = v)` changes o, which may then share anything v holds. */
 const patternMembersVisitor: Visitor<{ walker: UnitWalker; right: AnyPath }> = {
   MemberExpression(p, { walker, right }) {
     walker.mutate(p.get('object'), ANY, right ?? undefined);

@@ -137,10 +137,8 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
   // `rows[i].length`: a row of a table as long as the table when that is modest (a square
   // matrix), a handful for the elements of a long collection (neighbour lists).
   if (t.isMemberExpression(node) && t.isIdentifier(node.property, { name: 'length' }) && t.isMemberExpression(node.object) && node.object.computed && t.isIdentifier(node.object.object)) {
-    const known = elementSizeOf(node.object.object, env, ctx);
-    if (known !== undefined) return known;
     const rows = env.get(`${node.object.object.name}.length`) ?? ctx.sizes.get(node.object.object.name);
-    if (rows !== undefined) return elementLength(rows);
+    if (rows !== undefined) return elementLength(node.object.object, rows, env, ctx);
   }
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'Math' })) {
     const args = node.arguments.map((a) => evalNumber(a, env, ctx));
@@ -440,8 +438,8 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
   if (t.isMemberExpression(node)) {
     const path = memberPath(node);
     if (path !== undefined) return env.get(`${path}.length`) ?? ctx.sizes.get(path) ?? UNKNOWN_SIZE;
-    // A character of a string constant (`ALPHABET[i]`); an element of a collection (`adj[u]`,
-    // `rows[i]`): as long as its siblings when known, else a handful.
+    // A character of a string constant (`ALPHABET[i]`; a local of that name with a length is an
+    // array); an element of a collection (`adj[u]`, `rows[i]`): its known length, else a handful.
     if (node.computed && t.isIdentifier(node.object) && ctx.analysis.kinds.get(node.object.name)?.k === 'prim' && !env.has(`${node.object.name}.length`)) return 1;
     if (node.computed) return elementSizeOf(node.object, env, ctx) ?? UNKNOWN_ELEMENT;
   }
@@ -885,20 +883,24 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   return sum;
 }
 
-/** The length of an element of a collection of n: n for the rows of a modest square table, else a handful. */
-const elementLength = (n: number) => (n <= SQUARE_ROWS ? n : UNKNOWN_ELEMENT);
+/**
+ * The length of an element of a collection of n: what the model knows of its elements
+ * (elementSizeOf), else n for the rows of a modest square table, else a handful (neighbour lists).
+ */
+function elementLength(collection: t.Node, n: number, env: Env, ctx: CostContext): number {
+  return elementSizeOf(collection, env, ctx) ?? (n <= SQUARE_ROWS ? n : UNKNOWN_ELEMENT);
+}
 
 /**
- * Counts a callback of an iteration method with its element parameter sized as an element of a
- * collection of n (`adj.forEach((nbrs) => { for (const w of nbrs) … })`): as long as its siblings
- * are many while that is modest (the rows of a square table), else a handful (neighbour lists).
+ * Counts a callback of an iteration method with its element parameter sized as an element of the
+ * collection it iterates (`adj.forEach((nbrs) => { for (const w of nbrs) … })`), of `length`.
  */
-function elementSized<T>(fn: t.Function, method: string, n: number, env: Env, count: () => T): T {
+function elementSized<T>(fn: t.Function, method: string, length: number, env: Env, count: () => T): T {
   const param = fn.params[method === 'reduce' || method === 'reduceRight' ? 1 : 0];
   if (!t.isIdentifier(param) || method === 'from') return count();
   const key = `${param.name}.length`;
   const before = env.get(key);
-  env.set(key, elementLength(n));
+  env.set(key, length);
   try {
     return count();
   } finally {
@@ -934,7 +936,7 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
       for (const a of node.arguments) {
         const n = t.isTemplateLiteral(a) || t.isStringLiteral(a) ? sizeOf(a, env, ctx) : UNKNOWN_SIZE;
         const each = `${pushedTo}.[].length`;
-        env.set(each, Math.max(env.get(each) ?? 0, n === UNKNOWN_SIZE || n === UNKNOWN_ELEMENT ? Infinity : n));
+        env.set(each, Math.max(env.get(each) ?? 0, n === UNKNOWN_SIZE ? Infinity : n));
       }
     }
     let own = opsOf(callee.object, env, ctx, depth);
@@ -972,7 +974,7 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
       const factor = name === 'sort' ? Math.log2(Math.max(n, 2)) : 1;
       // A comparator is called from the sort's own code, which moves elements around: dearer than a map callback.
       // The callback's parameters are each trip's element: new objects every call.
-      const body = fnArg ? inLoop(ctx, n * factor, () => elementSized(fnArg, name, n, env, () => opsOf(fnArg.body, env, ctx, depth + 1)), fnArg) + (name === 'sort' ? SORT_COMPARISON : 10) : 2;
+      const body = fnArg ? inLoop(ctx, n * factor, () => elementSized(fnArg, name, elementLength(callee.object, n, env, ctx), env, () => opsOf(fnArg.body, env, ctx, depth + 1)), fnArg) + (name === 'sort' ? SORT_COMPARISON : 10) : 2;
       return args + own + n * factor * body;
     }
     if (name === 'sort') {
@@ -1248,7 +1250,7 @@ export function staticSize(analysis: Analysis, name: string, lengths?: Map<strin
   if (kind === 'prim') return own !== undefined && Number.isFinite(own) ? Math.max(16, own) : 16; // a string's characters
   let elements = own !== undefined && Number.isFinite(own) ? own : 0;
   for (const [key, n] of lengths ?? []) {
-    if (key === `${name}.[]`) elements += (own ?? 1) * n; // each element's length
+    if (key === `${name}.[]`) elements += Number.isFinite(n) ? (own ?? 1) * n : 0; // each element's length
     else if (key.startsWith(`${name}.`) && !key.slice(name.length + 1).includes('.') && Number.isFinite(n)) elements += n;
   }
   if (elements === 0) return 64 * 1024;

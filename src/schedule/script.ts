@@ -174,10 +174,10 @@ export function planScript(
   if (!best) return asSequential('no statement is worth moving to another thread');
   const { plan, order } = best;
   const total = plan.sequential;
-  const large = total - plan.makespan >= LARGE_SAVING_STARTUPS * platform.startup;
-  if (!(plan.makespan < total * (large ? REQUIRED_GAIN_LARGE : REQUIRED_GAIN))) {
+  const required = total - plan.makespan >= LARGE_SAVING_STARTUPS * platform.startup ? REQUIRED_GAIN_LARGE : REQUIRED_GAIN;
+  if (!(plan.makespan < total * required)) {
     return asSequential(
-      `the best plan (${fmt(plan.makespan)}) does not beat running in order (${fmt(total)}) by ${Math.round((1 - (large ? REQUIRED_GAIN_LARGE : REQUIRED_GAIN)) * 100)}% once worker start-up (${fmt(platform.startup)}) and messages are counted`,
+      `the best plan (${fmt(plan.makespan)}) does not beat running in order (${fmt(total)}) by ${Math.round((1 - required) * 100)}% once worker start-up (${fmt(platform.startup)}) and messages are counted`,
     );
   }
   const planned = best.graph;

@@ -84,18 +84,22 @@ export function reassign(cg: CompiledGraph, s: Decoded, random: () => number): I
     target = s.thread[u];
   } else target = Math.floor(random() * cg.threads);
   if (target === s.thread[t]) return null;
-  const assign = Int32Array.from(s.thread);
+  return moveTask(cg, Int32Array.from(s.thread), t, target);
+}
+
+/** Puts task t, with every task of its group, on thread p in `assign`. */
+function moveTask(cg: CompiledGraph, assign: Int32Array, t: number, p: number): Int32Array {
   if (cg.group[t] >= 0) {
-    for (let i = 0; i < cg.n; i++) if (cg.group[i] === cg.group[t]) assign[i] = target;
-  } else assign[t] = target;
+    for (let i = 0; i < cg.n; i++) if (cg.group[i] === cg.group[t]) assign[i] = p;
+  } else assign[t] = p;
   return assign;
 }
 
 /**
  * Single-task moves, tried exhaustively on small graphs: each movable task (with its group) to
  * each other thread, with the other tasks kept where they are or placed again by the list rule
- * around it, re-decoded and packed, keeping any move that shortens the plan, until none does or
- * the deadline passes. The list rules place a heavy task on the thread
+ * around it, re-decoded in the current start order and packed, keeping any move that shortens the
+ * plan, until none does or the deadline passes. The list rules place a heavy task on the thread
  * that finishes it first, which with a worker's start-up is the main thread, even when a task
  * pinned there must then wait for it; one move undoes that.
  */
@@ -104,19 +108,14 @@ export function improveByMoves(cg: CompiledGraph, rev: CompiledGraph, s: Decoded
   let best = s;
   for (let improved = true; improved && performance.now() < deadline; ) {
     improved = false;
+    const order = perturbedPriority(cg, best, 0, () => 0);
     for (let t = 0; t < cg.n && !improved && performance.now() < deadline; t++) {
       if (cg.fixed[t] >= 0) continue;
       for (let p = 0; p < cg.threads && !improved; p++) {
         if (p === best.thread[t]) continue;
         // The task goes to p; the others keep their threads, or (second try) go where the list rule puts them now.
-        const kept = Int32Array.from(best.thread);
-        const free = new Int32Array(cg.n).fill(-1);
-        for (const assign of [kept, free]) {
-          if (cg.group[t] >= 0) {
-            for (let i = 0; i < cg.n; i++) if (cg.group[i] === cg.group[t]) assign[i] = p;
-          } else assign[t] = p;
-        }
-        const order = perturbedPriority(cg, best, 0, () => 0);
+        const kept = moveTask(cg, Int32Array.from(best.thread), t, p);
+        const free = moveTask(cg, new Int32Array(cg.n).fill(-1), t, p);
         for (const assign of [kept, free]) {
           const next = justify(cg, rev, listSchedule(cg, order, { insertion: true, assign }), 1, assign === kept ? assign : undefined);
           if (next.makespan < best.makespan - eps) {
