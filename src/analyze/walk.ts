@@ -456,7 +456,8 @@ export class UnitWalker {
     }
     if (t.isArrayExpression(node) && node.elements.every((e) => e === null || t.isLiteral(e))) return new Set();
     if (t.isObjectExpression(node) && node.properties.every((p) => t.isObjectProperty(p) && t.isLiteral(p.value))) return new Set();
-    if (t.isLiteral(node) && !t.isTemplateLiteral(node)) return new Set();
+    // A template is a string whatever its parts are (a part's toString must return a primitive).
+    if (t.isLiteral(node)) return new Set();
     if (t.isBinaryExpression(node) || t.isUpdateExpression(node) || (t.isUnaryExpression(node) && node.operator !== 'delete')) return new Set();
     // A script function's result shares what the function returns, not the function itself.
     if (t.isCallExpression(node) && t.isIdentifier(node.callee)) return this.valueRoots(init, seen);
@@ -599,7 +600,7 @@ export class UnitWalker {
         let k: SymKind = DATA;
         for (const el of (path as NodePath<t.ArrayExpression>).get('elements')) {
           if (!el.node) continue;
-          k = joinSym(k, el.isSpreadElement() ? this.kindOf(el.get('argument')) : this.kindOf(el));
+          k = joinSym(k, el.isSpreadElement() ? this.spreadKind(el.get('argument')) : this.kindOf(el));
         }
         return k;
       }
@@ -806,6 +807,23 @@ export class UnitWalker {
     return ANY;
   }
 
+  /**
+   * What spreading a value gives (kinds are deep: at most the value's own kind). A built-in
+   * `m.entries()`, `values()` or `keys()` is an iterator, which no clone copies, but what it
+   * yields is what the collection holds: `[...totals.entries()]` is plain data when totals is.
+   */
+  spreadKind(arg: NodePath): SymKind {
+    if (arg.isCallExpression() && arg.node.arguments.length === 0) {
+      const callee = arg.get('callee');
+      const name = callee.isMemberExpression() ? propName(callee.node) : undefined;
+      if (name && ITERATOR_METHODS.has(name) && !this.env.ctx.methods.has(name) && !storesScriptFunction(this.env.ctx, name)) {
+        const recv = this.kindOf((callee as NodePath<t.MemberExpression>).get('object'));
+        return recv.k === 'data' ? { k: 'data', params: [...new Set([...recv.params, ...(recv.elems ?? [])])].sort() } : ANY;
+      }
+    }
+    return this.kindOf(arg);
+  }
+
   callKind(path: NodePath<t.CallExpression>): SymKind {
     const callee = path.get('callee');
     const args = path.get('arguments');
@@ -839,7 +857,7 @@ export class UnitWalker {
         if (ref.kind === 'global' && pureNamespaces.get(ref.name)) {
           const ns = pureNamespaces.get(ref.name)!;
           if (name === 'from' && ref.name === 'Array') {
-            return args.length > 1 ? joinSym(DATA, this.callbackReturnKind(args[1])) : joinSym(DATA, elementKind(argKinds[0] ?? PRIM));
+            return args.length > 1 ? joinSym(DATA, this.callbackReturnKind(args[1])) : joinSym(DATA, elementKind(args[0] ? this.spreadKind(args[0] as NodePath) : PRIM));
           }
           // `Object.values(handlers)`, `Array.of(f)`: what they return holds what they were given.
           if ((ref.name === 'Object' || ref.name === 'Array') && !ns.returns?.[name] && name !== 'keys' && name !== 'getOwnPropertyNames') return argKinds.reduce(joinSym, DATA);
@@ -1857,6 +1875,8 @@ const rootsVisitor: Visitor<RootsState> = {
     p.skip();
   },
 };
+
+const ITERATOR_METHODS = new Set(['entries', 'values', 'keys']);
 
 const VIEWS = new Set([...typedArrays, 'DataView']);
 

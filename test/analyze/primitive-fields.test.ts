@@ -43,7 +43,19 @@ test('primitive fields: anything that may store an object under the name, or obj
   any('const parsed = JSON.parse(process.argv[2] ?? "{}");'); // JSON may carry any name
   any('const copy = { ...{ a: 1 } };'); // a spread may copy any property
   any('const holder = new Vec([1]);'); // an object through the constructor's parameter
-  any('const o = {}; o[process.argv[2]] = [1];'); // a computed key may be any name
+  any('const o = {}; o[process.argv[2]] = [1]; const kept = [o];'); // a computed key may be any name, and o goes on
+  // A dictionary that is only indexed, but whose entries someone may read by name after all:
+  any('const o = {}; o[process.argv[2]] = [1]; run.call(o);'); // passed on
+  any('const o = {}; o[process.argv[2]] = [1]; o[process.argv[3]]();'); // a stored function called with o as `this`
+  any('const o = { get t() { return 1; } }; o[process.argv[2]] = [1];'); // not a plain new object
+  any('let o = {}; o = new Vec(1); o[process.argv[2]] = [1];'); // assigned again
+});
+
+test('primitive fields: a local dictionary that is only ever indexed keeps what it holds to itself', () => {
+  const data = (extra: string) => assert.equal(kindOf(events(extra), 'result'), 'data', extra);
+  data('const o = {}; o[process.argv[2]] = [1]; console.log(Object.keys(o), o[process.argv[2]].length);');
+  data('function tally(xs) { const seen = {}; for (const x of xs) (seen[x] || (seen[x] = new Set())).add(x); return Object.keys(seen).map((k) => seen[k].size); }');
+  data('function union(n) { const parent = Int32Array.from({ length: n }, (_, i) => i); const find = (x) => { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }; return find(n - 1); }');
 });
 
 const factory = (extra: string) => `class Box {
