@@ -379,8 +379,8 @@ function storesObjectsUnder(scope: Scope, name: string): boolean {
   return names.has(name);
 }
 
-/** A key that is a number (an array index), or a string no kept field name can be. */
-function numericKey(node: t.Node, scope: Scope, depth: number): boolean {
+/** A key that is a number (an array index), or a string no kept field name can be (nor any name built-ins use). */
+export function numericKey(node: t.Node, scope: Scope, depth: number): boolean {
   if (t.isNumericLiteral(node) || t.isUpdateExpression(node)) return true;
   if (t.isUnaryExpression(node)) return node.operator === '-' || node.operator === '+' || node.operator === '~';
   if (t.isBinaryExpression(node)) {

@@ -25,7 +25,7 @@ import type { ScriptContext } from './context.js';
 import { checkBudget, tickBudget } from './budget.js';
 import { storedIntoLocal, type RootsOf } from './local-stores.js';
 import { BUILTIN_NAMES, functionFields, parameterValues, storesScriptFunction } from './function-fields.js';
-import { constructsFresh, fieldWrites, keepableField, ownedFields, primitiveValue } from './owned-fields.js';
+import { constructsFresh, fieldWrites, keepableField, ownedFields, numericKey, primitiveValue } from './owned-fields.js';
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
 import { consumedIterator, topGenerator } from './generators.js';
 import { freshElementLocal, freshGet, storesNumber, typedArray } from './container-elements.js';
@@ -659,11 +659,17 @@ export class UnitWalker {
         if (ok.k === 'any') return ANY;
         const from = [...new Set([...ok.params, ...(ok.elems ?? [])])];
         // An element by index (`VOCAB[i]`, a parameter's `arr[i]`): kinds are deep, so it is at most its
-        // container's kind, and a primitive in a flat one. A named member may be a method: the container's.
-        if (p.node.computed && !t.isStringLiteral(p.node.property) && !t.isTemplateLiteral(p.node.property)) {
+        // container's kind, and a primitive in a flat one. A key that is a string may name what
+        // every object inherits (`xs[KEY]` with KEY 'map'): a function, unless it is known not to.
+        if (p.node.computed && !t.isStringLiteral(p.node.property)) {
+          if (inheritedKey(this.env.ctx, p.node.property, p.scope, 0)) return ANY;
           if (flatElement(ok)) return PRIM;
           return from.length ? { k: ok.k, params: [], elems: from.sort() } : { k: ok.k, params: [] };
         }
+        // A named member: a field (the container's kind), unless built-ins keep a function under the
+        // name and the script stores nothing under it (`xs.map` as a value).
+        const named = propName(p.node);
+        if (named === undefined || (INHERITED_FUNCTIONS.has(named) && !fieldWrites(this.env.ctx).byName.has(named))) return ANY;
         return { k: ok.k, params: from.sort() };
       }
       case 'CallExpression':
@@ -1877,6 +1883,88 @@ const rootsVisitor: Visitor<RootsState> = {
 };
 
 const ITERATOR_METHODS = new Set(['entries', 'values', 'keys']);
+
+/**
+ * A computed key that is a string which may be a name built-ins keep a function under: a literal
+ * or constant that is one, or a string whose text we cannot tell (`'ma' + part`, `String(x)`).
+ * A parameter is what its calls pass. A key of unknown type (`adj[u]`, `dist[v]`) is taken for an
+ * index, as numbers are what index arrays; a data string that happens to be 'constructor' read raw
+ * into a value that crosses threads is the case this leaves out.
+ */
+function inheritedKey(ctx: ScriptContext, key: t.Node, scope: Scope, depth: number): boolean {
+  if (numericKey(key, scope, 0)) return false;
+  if (t.isConditionalExpression(key)) return inheritedKey(ctx, key.consequent, scope, depth) || inheritedKey(ctx, key.alternate, scope, depth);
+  if (t.isLogicalExpression(key)) return inheritedKey(ctx, key.left, scope, depth) || inheritedKey(ctx, key.right, scope, depth);
+  const text = constantText(key, scope, 0);
+  if (text !== undefined) return INHERITED_FUNCTIONS.has(text);
+  // A parameter: what every call passes (`pick(dict, 'constructor')`).
+  const b = t.isIdentifier(key) && depth < 3 ? scope.getBinding(key.name) : undefined;
+  if (b?.kind === 'param' && b.constantViolations.length === 0) return parameterValues(ctx, b)?.some((v) => inheritedKey(ctx, v.node, v.scope, depth + 1)) ?? false;
+  return stringValued(key, scope, 0) && !notAName(key);
+}
+
+/** A string with a character no property name of a built-in has (`${x},${y}`, `region + '/' + kind`). */
+function notAName(node: t.Node): boolean {
+  if (t.isStringLiteral(node)) return /[^\w$]/.test(node.value);
+  if (t.isTemplateLiteral(node)) return node.quasis.some((q) => /[^\w$]/.test(q.value.cooked ?? ''));
+  return t.isBinaryExpression(node, { operator: '+' }) && !t.isPrivateName(node.left) && (notAName(node.left) || notAName(node.right));
+}
+
+/** The text of a string made of literals and constants, if it is one. */
+function constantText(node: t.Node, scope: Scope, depth: number): string | undefined {
+  if (t.isStringLiteral(node)) return node.value;
+  if (t.isNumericLiteral(node)) return String(node.value);
+  if (t.isTemplateLiteral(node)) {
+    let out = node.quasis[0].value.cooked ?? '';
+    for (const [i, e] of node.expressions.entries()) {
+      const part = constantText(e, scope, depth);
+      if (part === undefined) return undefined;
+      out += part + (node.quasis[i + 1].value.cooked ?? '');
+    }
+    return out;
+  }
+  if (t.isBinaryExpression(node, { operator: '+' }) && !t.isPrivateName(node.left)) {
+    const l = constantText(node.left, scope, depth);
+    const r = l === undefined ? undefined : constantText(node.right, scope, depth);
+    return r === undefined ? undefined : l! + r;
+  }
+  const init = depth < 4 ? constantInit(node, scope) : undefined;
+  return init ? constantText(init.node, init.scope, depth + 1) : undefined;
+}
+
+/** A string for sure: a literal, a template, a concatenation with one, a conversion, a constant that is one. */
+function stringValued(node: t.Node, scope: Scope, depth: number): boolean {
+  if (t.isStringLiteral(node) || t.isTemplateLiteral(node)) return true;
+  if (t.isBinaryExpression(node, { operator: '+' }) && !t.isPrivateName(node.left)) return stringValued(node.left, scope, depth) || stringValued(node.right, scope, depth);
+  if (t.isCallExpression(node)) {
+    const c = node.callee;
+    if (t.isIdentifier(c, { name: 'String' }) && !scope.getBinding('String')) return true;
+    return t.isMemberExpression(c) && !c.computed && t.isIdentifier(c.property) && STRING_RESULTS.has(c.property.name);
+  }
+  const init = depth < 4 ? constantInit(node, scope) : undefined;
+  return init ? stringValued(init.node, init.scope, depth + 1) : false;
+}
+
+const STRING_RESULTS = new Set(['toString', 'join', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'padStart', 'padEnd', 'repeat', 'charAt', 'substring', 'toFixed']);
+
+/** The value a `const` (or a never-reassigned `let`) was declared with. */
+function constantInit(node: t.Node, scope: Scope): { node: t.Node; scope: Scope } | undefined {
+  if (!t.isIdentifier(node)) return undefined;
+  const b = scope.getBinding(node.name);
+  if (!b || (b.kind !== 'const' && b.kind !== 'let') || b.constantViolations.length > 0) return undefined;
+  const decl = b.path;
+  if (!decl.isVariableDeclarator() || !t.isIdentifier(decl.node.id) || !decl.node.init) return undefined;
+  const loop = decl.parentPath?.parentPath;
+  if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return undefined;
+  return { node: decl.node.init, scope: decl.scope };
+}
+
+/** Names under which the prototypes of plain data (objects, arrays, strings, Maps, typed arrays…) hold functions. */
+const INHERITED_FUNCTIONS = new Set<string>(['__proto__']);
+for (const proto of [Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype, BigInt.prototype, Map.prototype, Set.prototype,
+  Date.prototype, RegExp.prototype, ArrayBuffer.prototype, DataView.prototype, Object.getPrototypeOf(Int8Array.prototype) as object, Error.prototype]) {
+  for (const name of Object.getOwnPropertyNames(proto)) if (typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function') INHERITED_FUNCTIONS.add(name);
+}
 
 const VIEWS = new Set([...typedArrays, 'DataView']);
 
