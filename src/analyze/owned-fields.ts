@@ -111,13 +111,11 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
     assumedBuiltin.add(method);
     return !ctx.methods.has(method);
   });
-  // Set while the store goes into a local dictionary that nothing reads by name (privateDictionary).
-  let privateObject = false;
   const write = (name: string | undefined, value: FieldWrite) => {
     if (name === undefined) {
       // `o[k] = v` may write any name: harmless only for a value no field rule cares about.
       // A primitive (`o[k] += v`) is no container, no function and no object: no field rule minds it.
-      if (value === 'primitive' || privateObject) return;
+      if (value === 'primitive') return;
       if (value === 'unknown' || !freshContainer(ctx, value.node, value.scope)) anything = true;
       else if (!primitiveValue(value.node, value.scope, 0)) unnamedObjects = true;
       return;
@@ -144,11 +142,8 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
           const value = op === '=' ? p.get('right') : LOGICAL_ASSIGN.has(op) ? 'unknown' : 'primitive';
           const names = key === undefined ? literalKeys(left.property, p.scope) : undefined;
           if (names) for (const name of names) write(name, value);
-          else {
-            privateObject = key === undefined && privateDictionary(left.object, p.scope);
-            write(key, value);
-            privateObject = false;
-          }
+          // Into a local dictionary nothing reads by name, any key is harmless (privateDictionary).
+          else if (key !== undefined || !privateDictionary(ctx, left.object, p.scope)) write(key, value);
         } else if (!t.isIdentifier(left)) writePattern(left, p.scope);
       },
       'ForOfStatement|ForInStatement'(p) {
@@ -200,12 +195,12 @@ function collectWrites(ctx: ScriptContext): FieldWrites {
  * never passed on, and holds no getter of the script's), so what it keeps under keys we cannot
  * name is no field of any object the field rules reason about.
  */
-function privateDictionary(object: t.Node, scope: Scope): boolean {
+function privateDictionary(ctx: ScriptContext, object: t.Node, scope: Scope): boolean {
   if (!t.isIdentifier(object)) return false;
   const b = scope.getBinding(object.name);
   if (!b || (b.kind !== 'const' && b.kind !== 'let') || b.constantViolations.length > 0) return false;
   const decl = b.path;
-  if (!decl.isVariableDeclarator() || !t.isIdentifier(decl.node.id) || !decl.node.init || !plainContainer(decl.node.init, decl.scope)) return false;
+  if (!decl.isVariableDeclarator() || !t.isIdentifier(decl.node.id) || !decl.node.init || !plainContainer(ctx, decl.node.init, decl.scope)) return false;
   return b.referencePaths.every((ref) => {
     const parent = ref.parentPath!;
     if ((parent.isMemberExpression() || parent.isOptionalMemberExpression()) && parent.node.object === ref.node && parent.node.computed) {
@@ -224,24 +219,13 @@ function privateDictionary(object: t.Node, scope: Scope): boolean {
   });
 }
 
-/** An empty object, an array literal, or a new array or typed array of its own: no script getter, no shared buffer. */
-function plainContainer(node: t.Node, scope: Scope): boolean {
-  const global = (name: string) => !scope.getBinding(name);
-  if (t.isObjectExpression(node)) return node.properties.length === 0;
-  if (t.isArrayExpression(node)) return node.elements.every((e) => !t.isSpreadElement(e));
-  if (t.isNewExpression(node) && t.isIdentifier(node.callee) && global(node.callee.name)) {
-    const first = node.arguments[0];
-    if (node.callee.name === 'Array') return node.arguments.every((a) => primitiveValue(a, scope, 0));
-    return typedArrays.includes(node.callee.name) && (!first || t.isArrayExpression(first) || primitiveValue(first, scope, 0));
-  }
-  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && !node.callee.computed && t.isIdentifier(node.callee.property)) {
-    const { object, property } = node.callee;
-    if (property.name === 'fill') return plainContainer(object, scope);
-    if (!t.isIdentifier(object) || !global(object.name)) return false;
-    if (property.name === 'create') return object.name === 'Object' && t.isNullLiteral(node.arguments[0]) && node.arguments.length === 1;
-    return (property.name === 'from' || property.name === 'of') && (object.name === 'Array' || typedArrays.includes(object.name));
-  }
-  return false;
+/** A fresh container with no code of the script's in it: no class instance, method, getter or prototype. */
+function plainContainer(ctx: ScriptContext, node: t.Node, scope: Scope): boolean {
+  if (t.isParenthesizedExpression(node)) return plainContainer(ctx, node.expression, scope);
+  if (t.isConditionalExpression(node)) return plainContainer(ctx, node.consequent, scope) && plainContainer(ctx, node.alternate, scope);
+  if (t.isObjectExpression(node)) return node.properties.every((p) => t.isObjectProperty(p) && methodKeyName(p.key, p.computed) !== '__proto__');
+  if (t.isNewExpression(node) && (!t.isIdentifier(node.callee) || scope.getBinding(node.callee.name))) return false;
+  return freshContainer(ctx, node, scope);
 }
 
 /** A property name the rules may keep: not a method of the script, not one a number turns into. */

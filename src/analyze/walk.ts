@@ -27,6 +27,7 @@ import { storedIntoLocal, type RootsOf } from './local-stores.js';
 import { BUILTIN_NAMES, functionFields, parameterValues, storesScriptFunction } from './function-fields.js';
 import { constructsFresh, fieldWrites, keepableField, ownedFields, numericKey, primitiveValue } from './owned-fields.js';
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
+import { literalKeys } from './callback-indices.js';
 import { consumedIterator, topGenerator } from './generators.js';
 import { freshElementLocal, freshGet, storesNumber, typedArray } from './container-elements.js';
 import { ARG_SLOTS, argumentsOwner, everyArg, laterArgs, spreadArgs } from './arguments.js';
@@ -657,20 +658,20 @@ export class UnitWalker {
         }
         const ok = this.kindOf(obj);
         if (ok.k === 'any') return ANY;
-        const from = [...new Set([...ok.params, ...(ok.elems ?? [])])];
+        const from = heldParams(ok);
         // An element by index (`VOCAB[i]`, a parameter's `arr[i]`): kinds are deep, so it is at most its
         // container's kind, and a primitive in a flat one. A key that is a string may name what
         // every object inherits (`xs[KEY]` with KEY 'map'): a function, unless it is known not to.
         if (p.node.computed && !t.isStringLiteral(p.node.property)) {
-          if (inheritedKey(this.env.ctx, p.node.property, p.scope, 0)) return ANY;
+          if (inheritedKey(this.env.ctx, p.get('property') as NodePath, 0)) return ANY;
           if (flatElement(ok)) return PRIM;
-          return from.length ? { k: ok.k, params: [], elems: from.sort() } : { k: ok.k, params: [] };
+          return from.length ? { k: ok.k, params: [], elems: from } : { k: ok.k, params: [] };
         }
         // A named member: a field (the container's kind), unless built-ins keep a function under the
         // name and the script stores nothing under it (`xs.map` as a value).
         const named = propName(p.node);
         if (named === undefined || (INHERITED_FUNCTIONS.has(named) && !fieldWrites(this.env.ctx).byName.has(named))) return ANY;
-        return { k: ok.k, params: from.sort() };
+        return { k: ok.k, params: from };
       }
       case 'CallExpression':
       case 'OptionalCallExpression':
@@ -824,7 +825,7 @@ export class UnitWalker {
       const name = callee.isMemberExpression() ? propName(callee.node) : undefined;
       if (name && ITERATOR_METHODS.has(name) && !this.env.ctx.methods.has(name) && !storesScriptFunction(this.env.ctx, name)) {
         const recv = this.kindOf((callee as NodePath<t.MemberExpression>).get('object'));
-        return recv.k === 'data' ? { k: 'data', params: [...new Set([...recv.params, ...(recv.elems ?? [])])].sort() } : ANY;
+        return recv.k === 'data' ? joinSym(DATA, elementKind(recv)) : ANY;
       }
     }
     return this.kindOf(arg);
@@ -1885,22 +1886,24 @@ const rootsVisitor: Visitor<RootsState> = {
 const ITERATOR_METHODS = new Set(['entries', 'values', 'keys']);
 
 /**
- * A computed key that is a string which may be a name built-ins keep a function under: a literal
- * or constant that is one, or a string whose text we cannot tell (`'ma' + part`, `String(x)`).
- * A parameter is what its calls pass. A key of unknown type (`adj[u]`, `dist[v]`) is taken for an
- * index, as numbers are what index arrays; a data string that happens to be 'constructor' read raw
- * into a value that crosses threads is the case this leaves out.
+ * A computed key that is a string which may be a name built-ins keep a function under: one whose
+ * value Babel can tell (`'ma' + 'p'`, a constant), one of the names of a constant list it runs
+ * over (literalKeys), what every call passes for a parameter, or a string whose text we cannot
+ * tell (`String(x)`). A key of unknown type (`adj[u]`, `dist[v]`) is taken for an index, as
+ * numbers are what index arrays; a data string that happens to be 'constructor' read raw into a
+ * value that crosses threads is the case this leaves out.
  */
-function inheritedKey(ctx: ScriptContext, key: t.Node, scope: Scope, depth: number): boolean {
-  if (numericKey(key, scope, 0)) return false;
-  if (t.isConditionalExpression(key)) return inheritedKey(ctx, key.consequent, scope, depth) || inheritedKey(ctx, key.alternate, scope, depth);
-  if (t.isLogicalExpression(key)) return inheritedKey(ctx, key.left, scope, depth) || inheritedKey(ctx, key.right, scope, depth);
-  const text = constantText(key, scope, 0);
-  if (text !== undefined) return INHERITED_FUNCTIONS.has(text);
-  // A parameter: what every call passes (`pick(dict, 'constructor')`).
-  const b = t.isIdentifier(key) && depth < 3 ? scope.getBinding(key.name) : undefined;
-  if (b?.kind === 'param' && b.constantViolations.length === 0) return parameterValues(ctx, b)?.some((v) => inheritedKey(ctx, v.node, v.scope, depth + 1)) ?? false;
-  return stringValued(key, scope, 0) && !notAName(key);
+function inheritedKey(ctx: ScriptContext, key: NodePath, depth: number): boolean {
+  if (numericKey(key.node, key.scope, 0)) return false;
+  if (key.isConditionalExpression()) return inheritedKey(ctx, key.get('consequent'), depth) || inheritedKey(ctx, key.get('alternate'), depth);
+  if (key.isLogicalExpression()) return inheritedKey(ctx, key.get('left'), depth) || inheritedKey(ctx, key.get('right'), depth);
+  const known = key.evaluate();
+  if (known.confident) return INHERITED_FUNCTIONS.has(String(known.value));
+  const names = literalKeys(key.node, key.scope);
+  if (names) return names.some((n) => INHERITED_FUNCTIONS.has(n));
+  const b = key.isIdentifier() && depth < 3 ? key.scope.getBinding(key.node.name) : undefined;
+  if (b?.kind === 'param' && b.constantViolations.length === 0) return parameterValues(ctx, b)?.some((v) => inheritedKey(ctx, v, depth + 1)) ?? false;
+  return stringValued(key.node, key.scope, 0) && !notAName(key.node);
 }
 
 /** A string with a character no property name of a built-in has (`${x},${y}`, `region + '/' + kind`). */
@@ -1908,28 +1911,6 @@ function notAName(node: t.Node): boolean {
   if (t.isStringLiteral(node)) return /[^\w$]/.test(node.value);
   if (t.isTemplateLiteral(node)) return node.quasis.some((q) => /[^\w$]/.test(q.value.cooked ?? ''));
   return t.isBinaryExpression(node, { operator: '+' }) && !t.isPrivateName(node.left) && (notAName(node.left) || notAName(node.right));
-}
-
-/** The text of a string made of literals and constants, if it is one. */
-function constantText(node: t.Node, scope: Scope, depth: number): string | undefined {
-  if (t.isStringLiteral(node)) return node.value;
-  if (t.isNumericLiteral(node)) return String(node.value);
-  if (t.isTemplateLiteral(node)) {
-    let out = node.quasis[0].value.cooked ?? '';
-    for (const [i, e] of node.expressions.entries()) {
-      const part = constantText(e, scope, depth);
-      if (part === undefined) return undefined;
-      out += part + (node.quasis[i + 1].value.cooked ?? '');
-    }
-    return out;
-  }
-  if (t.isBinaryExpression(node, { operator: '+' }) && !t.isPrivateName(node.left)) {
-    const l = constantText(node.left, scope, depth);
-    const r = l === undefined ? undefined : constantText(node.right, scope, depth);
-    return r === undefined ? undefined : l! + r;
-  }
-  const init = depth < 4 ? constantInit(node, scope) : undefined;
-  return init ? constantText(init.node, init.scope, depth + 1) : undefined;
 }
 
 /** A string for sure: a literal, a template, a concatenation with one, a conversion, a constant that is one. */
@@ -1941,23 +1922,14 @@ function stringValued(node: t.Node, scope: Scope, depth: number): boolean {
     if (t.isIdentifier(c, { name: 'String' }) && !scope.getBinding('String')) return true;
     return t.isMemberExpression(c) && !c.computed && t.isIdentifier(c.property) && STRING_RESULTS.has(c.property.name);
   }
-  const init = depth < 4 ? constantInit(node, scope) : undefined;
-  return init ? stringValued(init.node, init.scope, depth + 1) : false;
+  // A constant declared with one.
+  const b = t.isIdentifier(node) && depth < 4 ? scope.getBinding(node.name) : undefined;
+  const decl = b?.path;
+  if (!b || (b.kind !== 'const' && b.kind !== 'let') || b.constantViolations.length > 0 || !decl?.isVariableDeclarator() || !decl.node.init) return false;
+  return stringValued(decl.node.init, decl.scope, depth + 1);
 }
 
 const STRING_RESULTS = new Set(['toString', 'join', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'padStart', 'padEnd', 'repeat', 'charAt', 'substring', 'toFixed']);
-
-/** The value a `const` (or a never-reassigned `let`) was declared with. */
-function constantInit(node: t.Node, scope: Scope): { node: t.Node; scope: Scope } | undefined {
-  if (!t.isIdentifier(node)) return undefined;
-  const b = scope.getBinding(node.name);
-  if (!b || (b.kind !== 'const' && b.kind !== 'let') || b.constantViolations.length > 0) return undefined;
-  const decl = b.path;
-  if (!decl.isVariableDeclarator() || !t.isIdentifier(decl.node.id) || !decl.node.init) return undefined;
-  const loop = decl.parentPath?.parentPath;
-  if (loop && (loop.isForOfStatement() || loop.isForInStatement())) return undefined;
-  return { node: decl.node.init, scope: decl.scope };
-}
 
 /** Names under which the prototypes of plain data (objects, arrays, strings, Maps, typed arrays…) hold functions. */
 const INHERITED_FUNCTIONS = new Set<string>(['__proto__']);
@@ -2230,5 +2202,8 @@ function moduleReturnKind(mod: string, member: string): SymKind {
 /** Kind of an element of a value of this kind. */
 export function elementKind(k: SymKind): SymKind {
   if (flatElement(k)) return PRIM;
-  return k.k === 'any' ? ANY : { k: 'data', params: [...new Set([...k.params, ...(k.elems ?? [])])].sort() };
+  return k.k === 'any' ? ANY : { k: 'data', params: heldParams(k) };
 }
+
+/** The parameters a value of this kind may hold, itself or as its elements. */
+const heldParams = (k: SymKind): number[] => [...new Set([...k.params, ...(k.elems ?? [])])].sort();

@@ -20,7 +20,7 @@ test('a built-in method read as a value, by name or by a key that is its name, i
   for (const line of [
     'const v = VOCAB.map;', 'const v = ROWS.filter;', "const v = COUNTS['constructor'];", "const KEY = 'ma' + 'p'; const v = VOCAB[KEY];",
     'const v = COUNTS[`to${"String"}`];', "const v = pick(COUNTS, 'const' + 'ructor');", 'const v = ROWS[String(process.argv[2])];',
-    "const v = COUNTS['__proto__'];",
+    "const v = COUNTS['__proto__'];", "const NAMES = ['a', 'map']; const v = NAMES.map((n) => VOCAB[n]);",
   ]) {
     assert.equal(kindOf(line), 'any', line);
   }
@@ -30,7 +30,7 @@ test('indices, keys that cannot be such a name, and fields the script stores are
   for (const line of [
     'const v = ROWS[1];', 'const i = 1; const v = ROWS[i + 1];', "const v = COUNTS['a'];", 'const v = pick(ROWS, 0);',
     'const a = 1, b = 2; const v = COUNTS[`${a},${b}`];', "const v = pick(COUNTS, 'a');",
-    'const stats = { values: [1, 2] }; const v = stats.values;',
+    'const stats = { values: [1, 2] }; const v = stats.values;', "const NAMES = ['a', 'b']; const v = NAMES.map((n) => COUNTS[n]);",
   ]) {
     assert.notEqual(kindOf(line), 'any', line);
   }
