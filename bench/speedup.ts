@@ -7,6 +7,7 @@
  *   npm run bench -- --profile        plan each script from a profile of it (`parallelize profile`)
  *   npm run bench -- a.js b.js        these scripts
  *   npm run bench -- --runs 7         more paired runs (default 5)
+ *   npm run bench -- --no-share       every statement stays on the thread the plan gives it
  *
  * The ideal comes from one profile run per script: work is the sum of the statements' measured
  * times, the critical path the longest chain of them along the dependences, messages free.
@@ -23,6 +24,7 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 const withProfile = args.includes('--profile');
+const share = !args.includes('--no-share');
 const files = args.filter((a, i) => !a.startsWith('--') && !(runsAt >= 0 && i === runsAt + 1));
 const scriptsDir = new URL('./scripts/', import.meta.url).pathname;
 const scripts = files.length
@@ -46,7 +48,7 @@ function idealBound(graph: TaskGraph): { work: number; critical: number; ideal: 
 
 console.log(
   `parallelize speed-up: ${runs} paired runs per script, medians; ${workers} cores, node ${process.version}; ` +
-    (withProfile ? 'planned from a profile' : 'no flags (static estimates)') + '\n',
+    (withProfile ? 'planned from a profile' : 'no flags (static estimates)') + (share ? '' : ', --no-share') + '\n',
 );
 console.log(`${'script'.padEnd(20)} ${'original'.padStart(9)} ${'parallel'.padStart(9)} ${'speed-up'.padStart(8)} ${'ideal'.padStart(6)} ${'of ideal'.padStart(8)}  plan`);
 let failures = 0;
@@ -56,7 +58,7 @@ for (const file of scripts) {
   // The measured times on the task graph the transform builds (statements split as it splits them).
   const measured = transform(code, { filename: file, profile });
   const { ideal } = idealBound(measured.taskGraph);
-  const result = withProfile ? measured : transform(code, { filename: file });
+  const result = withProfile ? (share ? measured : transform(code, { filename: file, profile, share })) : transform(code, { filename: file, share });
   const out = join(dirname(file), `.${basename(file, extname(file))}.parallel${extname(file)}`);
   writeFileSync(out, result.code);
   try {
@@ -80,7 +82,7 @@ for (const file of scripts) {
     const mo = median(orig);
     const mp = median(par);
     const speedup = mo / mp;
-    const plan = result.sequentialReason ? `sequential: ${result.sequentialReason}` : `${result.schedule!.threads.length} threads, estimated ${(result.schedule!.makespan / 1000).toFixed(2)} s`;
+    const plan = result.sequentialReason ? `sequential: ${result.sequentialReason}` : `${result.schedule!.threads.length} threads, estimated ${(result.schedule!.makespan / 1000).toFixed(2)} s${/^ {2}shared: \[/m.test(result.code) ? ', shared out' : ''}`;
     console.log(
       `${basename(file).padEnd(20)} ${(mo / 1000).toFixed(3).padStart(8)}s ${(mp / 1000).toFixed(3).padStart(8)}s ${speedup.toFixed(2).padStart(7)}× ` +
         `${ideal.toFixed(2).padStart(5)}× ${(speedup / ideal).toFixed(2).padStart(8)}  ${plan}${same ? '' : '  OUTPUT DIFFERS'}`,

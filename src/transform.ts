@@ -19,7 +19,7 @@ import { loadPlatform } from './estimate/platform.js';
 /** An argument of a print estimated above this is computed as a statement of its own. */
 const SPLIT_THRESHOLD_MS = 5;
 
-const knownOptions = ['filename', 'workers', 'times', 'profile', 'scheduler', 'platform', 'sourceType', 'trace'];
+const knownOptions = ['filename', 'workers', 'times', 'profile', 'scheduler', 'platform', 'sourceType', 'trace', 'share'];
 
 export function validateOptions(options: Record<string, unknown>): void {
   for (const key of Object.keys(options)) {
@@ -33,6 +33,9 @@ export function validateOptions(options: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(times)) {
       if (!/^\d+$/.test(k) || typeof v !== 'number' || !(v >= 0)) throw diagnostics.invalidOption('times', 'an object of line → milliseconds', { [k]: v });
     }
+  }
+  for (const flag of ['trace', 'share']) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw diagnostics.invalidOption(flag, 'true or false', options[flag]);
   }
   const problem = options.profile === undefined ? null : profileProblem(options.profile);
   if (problem) throw diagnostics.invalidOption('profile', `a profile (${problem})`, options.profile);
@@ -61,7 +64,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     reason = analysis.sequentialReasons[0].reason;
     plan = planScript(analysis, est, { workers: 1, scheduler, platform });
   } else {
-    plan = planScript(analysis, est, { workers: options.workers, scheduler, platform });
+    plan = planScript(analysis, est, { workers: options.workers, scheduler, platform, share: options.share });
     if (!plan.parallel) reason = plan.reason;
   }
   const file = options.filename;

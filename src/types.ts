@@ -16,6 +16,11 @@ export interface TransformOptions {
   platform?: Partial<Platform>;
   /** Record each statement's time when the output runs with PARALLELIZE_TRACE=FILE (feed it back with `--profile`). */
   trace?: boolean;
+  /**
+   * Let a thread that finishes its share early take statements another thread has not started
+   * (default true). false: every statement runs on the thread the plan gives it.
+   */
+  share?: boolean;
   /** "module" | "commonjs" | "auto" (default: by file extension and syntax). */
   sourceType?: 'module' | 'commonjs' | 'auto';
 }

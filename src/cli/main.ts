@@ -74,10 +74,11 @@ function positiveInt(name: string) {
   };
 }
 
-async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; profile?: string; scheduler?: string; trace?: boolean }, io: CliIO): Promise<TransformResult> {
+async function transformFrom(input: string | undefined, opts: { workers?: number; times?: string; profile?: string; scheduler?: string; trace?: boolean; share?: boolean }, io: CliIO): Promise<TransformResult> {
   const { code, filename } = await readInput(input, io);
   const options: TransformOptions = { filename, workers: opts.workers, times: await readTimes(opts.times) };
   if (opts.trace) options.trace = true;
+  if (opts.share === false) options.share = false;
   if (opts.profile) options.profile = (await import('../estimate/profile-format.js')).readProfile(opts.profile);
   const { transform } = await import('../transform.js');
   if (opts.scheduler) {
@@ -116,6 +117,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
     .option('--plot <file.svg>', 'also write the plan as a Gantt chart (SVG)')
     .option('--trace', "make the output record each statement's time when run with PARALLELIZE_TRACE=FILE (for --profile)")
+    .option('--no-share', 'run every statement on the thread the plan gives it (by default a thread that is done early takes statements not started elsewhere)')
     .option('-q, --quiet', 'do not print warnings')
     .action(async (input: string | undefined, opts) => {
       const result = await transformFrom(input, opts, io);

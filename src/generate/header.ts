@@ -50,6 +50,11 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
     lines.push('//');
     lines.push(`// Copies (${remade.join('; ')}): these values cannot be sent to another thread, and nothing changes them later, so each thread that uses them makes its own.`);
   }
+  if (plan.sharing) {
+    lines.push('//');
+    lines.push(`// Shared out (lines ${ranges(plan.sharing.members.map((id) => analysis.statements[id].line))}): each thread starts with its own as above; one that would`);
+    lines.push('// otherwise wait takes those no thread has started, so an estimate that is off costs less.');
+  }
   const shared = [...analysis.replicated].map((id) => analysis.statements[id].line);
   if (shared.length) {
     lines.push('//');

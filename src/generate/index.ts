@@ -11,7 +11,8 @@ import type { ScriptPlan } from '../schedule/script.js';
 import { parallelHeader, remadeBecauseUnsendable, sequentialHeader, threadName } from './header.js';
 import { planMessages, type Message } from './messages.js';
 import { runtimeSource } from './runtime-source.js';
-import { classToAssignment, constToLet, declarationToAssignment, indent, segments, type Segment } from './source-text.js';
+import { classToAssignment, constToLet, declarationToAssignment, quoteKey, segments, segmentText, type Segment } from './source-text.js';
+import { shareCalls, sharedWorkSource, type Share } from './shared-work.js';
 
 export interface GenerateOptions {
   filename?: string;
@@ -54,6 +55,7 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
     threadsModule: fresh('workerThreads'),
     fsModule: fresh('fs'),
     main: fresh('main'),
+    shared: fresh('sharedWork'),
     worker: (i: number) => `worker${i}`,
   };
   const workerNames = plan.threads.slice(1).map((_, i) => fresh(names.worker(i + 1)));
@@ -67,7 +69,9 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
   }));
   const runsOn = (id: number, th: number) => holders.get(id)?.has(th) ?? false;
   const keyOf = taskKeys(analysis);
-  const messages = planMessages(analysis, threadOf, runsOn);
+  // A shared statement may run on any sharing thread: its values always travel to the main thread.
+  const members = new Set(plan.sharing?.members ?? []);
+  const messages = planMessages(analysis, threadOf, (id, th) => !members.has(id) && runsOn(id, th));
   const program = parsed.ast.program;
   const programStart = program.interpreter ? program.interpreter.end! : 0;
   const segs = segments(code, statements, programStart);
@@ -95,13 +99,18 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
     for (const s of shared) out.push(segmentText(segs[s.id], s.path.node, '', undefined));
   }
 
+  const sharing = plan.sharing ? sharedWorkSource(analysis, plan.sharing, segs, keyOf, names.shared) : null;
+  if (sharing) out.push('', ...sharing.lines);
+
   const hasAwait = plan.threads[0].some((id) => statements[id].awaits);
-  plan.threads.forEach((ids, th) => {
+  plan.threads.forEach((all, th) => {
     out.push('');
     out.push(`// ── ${th === 0 ? 'Main thread' : `Worker ${th}`} ${'─'.repeat(60)}`.slice(0, 84));
     const fnName = th === 0 ? names.main : workerNames[th - 1];
     out.push(`${th === 0 && hasAwait ? 'async ' : ''}function ${fnName}() {`);
-    out.push(...threadBody(analysis, th, ids, messages, threadOf, keyOf, segs, new Set(analysis.moduleScoped), names.rt, opts.trace ?? false));
+    const ids = all.filter((id) => !members.has(id));
+    const share = sharing && plan.sharing!.threads.includes(th) ? shareCalls(analysis, plan.sharing!, all, th, sharing.call, names.rt, keyOf) : undefined;
+    out.push(...threadBody(analysis, th, ids, messages, threadOf, keyOf, segs, new Set(analysis.moduleScoped), names.rt, opts.trace ?? false, share, members));
     out.push('}');
   });
   out.push('');
@@ -123,6 +132,7 @@ function runtimeCall(
   trace: boolean,
 ): string {
   const placement = analysis.tasks.map((id) => `${keyOf.get(id)}: ${threadOf.get(id)}`);
+  const shared = (plan.sharing?.members ?? []).map((id) => quoteKey(keyOf.get(id)!));
   const classes = analysis.statements
     .filter((s) => analysis.replicated.has(s.id) && s.kind === 'class')
     .flatMap((s) => s.defines);
@@ -135,6 +145,10 @@ function runtimeCall(
     `  // statement (by source line) → thread that runs it (0 is main), in source order`,
     ...wrapList(placement, '  placement: { ', ' },'),
   ];
+  if (shared.length) {
+    lines.push('  // statements any sharing thread may run (placement names whose share each starts in)');
+    lines.push(...wrapList(shared, '  shared: [', '],'));
+  }
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);
   // Arrays of numbers lose their compact layout in a structured clone (each number boxed): these
   // may travel as a Float64Array instead and be rebuilt packed. Only plain data without named properties.
@@ -168,17 +182,6 @@ function taskKeys(analysis: Analysis): Map<number, string> {
   return new Map(analysis.statements.map((s) => [s.id, count.get(s.line)! > 1 ? `'L${s.line}:${s.column + 1}'` : `L${s.line}`]));
 }
 
-const quoteKey = (k: string) => (k.startsWith("'") ? k : `'${k}'`);
-
-function segmentText(seg: Segment, node: t.Statement, by: string, replacement: string | undefined): string {
-  const parts: string[] = [];
-  if (seg.leading) parts.push(indent(seg.leading.replace(/^[ \t]+/gm, ''), by));
-  const body = replacement ?? seg.code;
-  const text = body + (seg.trailing ? ` ${seg.trailing}` : '');
-  parts.push(replacement === undefined ? indent(text, by, node) : indent(text, by));
-  return parts.join('\n');
-}
-
 function threadBody(
   analysis: Analysis,
   th: number,
@@ -190,6 +193,8 @@ function threadBody(
   moduleScoped: Set<string>,
   rt: string,
   trace: boolean,
+  share: Share | undefined,
+  members: Set<number>,
 ): string[] {
   const { statements } = analysis;
   const by = '  ';
@@ -246,25 +251,35 @@ function threadBody(
 
   // Main thread: what it knows has finished on each worker, to skip needless waits.
   const knownDone = new Map<number, number>();
+  // …and which shared statements (they finish in any order, on any sharing thread).
+  const sharedDone = new Set<number>();
+  const onWorker = (j: number) => members.has(j) ? !sharedDone.has(j) : threadOf.get(j) !== 0 && j > (knownDone.get(threadOf.get(j)!) ?? -1);
   const mainIds = th === 0 ? ids : [];
   ids.forEach((id, i) => {
     const s = statements[id];
+    if (share && i === share.at) lines.push(`${by}${share.line}`);
+    if (share && i === share.helpAt) lines.push(`${by}${share.helpLine}`);
     for (const m of incoming.filter((x) => x.firstConsumer === id)) {
       const vars = m.vars.join(', ');
-      const from = `${threadName(threadOf.get(m.producer)!)}, line ${statements[m.producer].line}`;
+      const from = members.has(m.producer) ? `whichever thread ran line ${statements[m.producer].line}` : `${threadName(threadOf.get(m.producer)!)}, line ${statements[m.producer].line}`;
       const call = `${rt}.receive(${quoteKey(keyOf.get(m.producer)!)})`;
       const declare = m.vars.every((v) => !hoisted.has(v) && !moduleScoped.has(v));
       // `let` when this thread assigns the binding later, the consuming statement included.
       const kind = m.vars.some((v) => ids.some((o) => o >= id && statements[o].writes.includes(v))) ? 'let' : 'const';
       lines.push(`${by}${declare ? `${kind} { ${vars} } = ${call};` : `({ ${vars} } = ${call});`} // from ${from}`);
       const w = threadOf.get(m.producer)!;
-      knownDone.set(w, Math.max(knownDone.get(w) ?? -1, m.producer));
+      if (members.has(m.producer)) sharedDone.add(m.producer);
+      else knownDone.set(w, Math.max(knownDone.get(w) ?? -1, m.producer));
     }
     if (th === 0 && (s.effects.length > 0 || s.awaits)) {
-      const pending = analysis.tasks.some((j) => j < id && threadOf.get(j) !== 0 && j > (knownDone.get(threadOf.get(j)!) ?? -1));
+      const pending = analysis.tasks.some((j) => j < id && onWorker(j));
       if (pending) {
         lines.push(`${by}${rt}.settle(${quoteKey(keyOf.get(id)!)}); // wait for everything before line ${s.line}: effects keep their order`);
-        for (const j of analysis.tasks) if (j < id && threadOf.get(j) !== 0) knownDone.set(threadOf.get(j)!, Math.max(knownDone.get(threadOf.get(j)!) ?? -1, j));
+        for (const j of analysis.tasks) {
+          if (j >= id) continue;
+          if (members.has(j)) sharedDone.add(j);
+          else if (threadOf.get(j) !== 0) knownDone.set(threadOf.get(j)!, Math.max(knownDone.get(threadOf.get(j)!) ?? -1, j));
+        }
       }
     }
     // A copy: this thread computes the value itself rather than wait for it (cheaper than a message).
@@ -291,5 +306,7 @@ function threadBody(
       if (gap && next !== Infinity) lines.push(`${by}${rt}.done(${quoteKey(keyOf.get(id)!)});`);
     }
   });
+  if (share && share.at === ids.length) lines.push(`${by}${share.line}`);
+  if (share && share.helpAt === ids.length) lines.push(`${by}${share.helpLine}`);
   return lines;
 }

@@ -86,3 +86,16 @@ export function classToAssignment(node: t.ClassDeclaration): string {
 export function constToLet(code: string): string {
   return code.replace(/^const(\s)/, 'let$1');
 }
+
+/** 'L12' → "'L12'" (a key already quoted stays as it is). */
+export const quoteKey = (k: string) => (k.startsWith("'") ? k : `'${k}'`);
+
+/** A statement's text with its comments, indented by `by`, or `replacement` instead of its code. */
+export function segmentText(seg: Segment, node: t.Statement, by: string, replacement: string | undefined): string {
+  const parts: string[] = [];
+  if (seg.leading) parts.push(indent(seg.leading.replace(/^[ \t]+/gm, ''), by));
+  const body = replacement ?? seg.code;
+  const text = body + (seg.trailing ? ` ${seg.trailing}` : '');
+  parts.push(replacement === undefined ? indent(text, by, node) : indent(text, by));
+  return parts.join('\n');
+}

@@ -27,6 +27,11 @@ function parallelizeRuntime(threads, entry, plan) {
   const mailbox = new Map(); // key → values sent to this thread
   const done = new Set(); // keys known finished (main thread: from every thread)
   const errors = new Map(); // order index → { key, error } reported by workers
+  // Shared statements (plan.shared) run on whichever sharing thread claims them first: claims
+  // holds, per shared statement, 0 while unclaimed, else the claiming thread + 1.
+  const sharedAt = new Map((plan.shared || []).map((key, i) => [key, i]));
+  let claims;
+  let running = null; // worker: the shared statement it is running
   let ports; // thread → MessagePort to it
   let bell; // Int32Array: one doorbell per thread
   let mainAt = -1; // main thread: index of its last finished statement at a gap
@@ -48,10 +53,12 @@ function parallelizeRuntime(threads, entry, plan) {
   if (inWorker) {
     ports = workerData[MARK].ports;
     bell = new Int32Array(workerData[MARK].bell);
+    claims = new Int32Array(workerData[MARK].claims);
     lifeline = workerData[MARK].lifeline;
   } else if (plan.threads > 1) {
     sweepOwnBuffers();
     bell = new Int32Array(new SharedArrayBuffer(4 * plan.threads));
+    claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, sharedAt.size)));
     ports = {};
     const theirPorts = Array.from({ length: plan.threads }, () => ({}));
     for (let a = 0; a < plan.threads; a++) {
@@ -68,7 +75,7 @@ function parallelizeRuntime(threads, entry, plan) {
       const own = theirPorts[t];
       const { port1: watched, port2: held } = new MessageChannel();
       lifelines.push([t, watched]);
-      const data = { [MARK]: { thread: t, ports: own, bell: bell.buffer, lifeline: held } };
+      const data = { [MARK]: { thread: t, ports: own, bell: bell.buffer, claims: claims.buffer, lifeline: held } };
       const worker = new Worker(entry, {
         workerData: data,
         transferList: [...Object.values(own), held],
@@ -112,6 +119,12 @@ function parallelizeRuntime(threads, entry, plan) {
     } catch {
       // Only a speed-up: without it the program runs the same.
     }
+  }
+
+  /** The thread that runs a statement: its placement, or for a shared one the thread that claimed it (-1: none yet). */
+  function where(key) {
+    const i = sharedAt.get(key);
+    return i === undefined ? plan.placement[key] : Atomics.load(claims, i) - 1;
   }
 
   function ring(thread) {
@@ -233,8 +246,8 @@ function parallelizeRuntime(threads, entry, plan) {
     // now that its end is seen, so that a finished worker is not taken for a crashed one.
     drain();
     for (const t of ended) {
-      const key = plan.order.find((k) => plan.placement[k] === t && !done.has(k));
-      if (key === undefined || [...errors.values()].some((e) => plan.placement[e.key] === t)) continue;
+      const key = plan.order.find((k) => where(k) === t && !done.has(k));
+      if (key === undefined || [...errors.values()].some((e) => where(e.key) === t)) continue;
       errors.set(position.get(key), { key, crash: true });
     }
   }
@@ -246,7 +259,7 @@ function parallelizeRuntime(threads, entry, plan) {
     if (first > upTo) return;
     for (let i = 0; i < first; i++) {
       const key = plan.order[i];
-      if (plan.placement[key] !== 0 && !done.has(key) && !errors.has(i)) return;
+      if (where(key) !== 0 && !done.has(key) && !errors.has(i)) return;
     }
     const entry = errors.get(first);
     if (entry.crash) {
@@ -317,12 +330,55 @@ function parallelizeRuntime(threads, entry, plan) {
   /** Main thread, when one of its own statements threw: earlier statements elsewhere may still fail first. */
   function mainFailed(error) {
     if (final.has(error) || plan.threads === 1) throw error;
-    let at = plan.order.findIndex((key, i) => i > mainAt && plan.placement[key] === 0);
+    let at = plan.order.findIndex((key, i) => i > mainAt && plan.placement[key] === 0 && !sharedAt.has(key));
     if (at < 0) at = plan.order.length;
     errors.set(at, { key: plan.order[at], own: error });
     waitUntil(() => false, at); // decide() throws the error that wins
   }
 
+
+  let sharedTasks = null; // this thread's sharedWork(...) object
+  let ownShare = [];
+  let failedShared = -1; // position of the first shared statement this thread saw fail
+
+  /**
+   * Claims and runs shared statements; a worker sends each result to the main thread, the main
+   * thread keeps its own. A failure is reported like any statement's and the thread goes on with
+   * its own statements (an earlier one of them may fail first, or print before the error ends the
+   * program); after it, only earlier shared statements are claimed (they may fail first, and none
+   * must be left to a thread that has ended; a later one may never end).
+   */
+  function runShared(keys) {
+    for (const key of keys) {
+      if (failedShared >= 0 && position.get(key) > failedShared) continue;
+      if (Atomics.compareExchange(claims, sharedAt.get(key), 0, me + 1) !== 0) continue;
+      if (traceFile) open = { key, start: performance.now() };
+      running = key;
+      let values;
+      try {
+        values = sharedTasks[key]();
+      } catch (error) {
+        close();
+        running = null;
+        const at = position.get(key);
+        if (failedShared < 0 || at < failedShared) failedShared = at;
+        if (inWorker) {
+          sentDone.add(key);
+          post(0, { key, error: serialize(error) });
+        } else errors.set(at, { key, own: error });
+        continue;
+      }
+      close();
+      running = null;
+      if (inWorker) {
+        sentDone.add(key);
+        post(0, { key, values, done: true });
+      } else {
+        mailbox.set(key, values);
+        done.add(key);
+      }
+    }
+  }
 
   const api = {
     thread: me,
@@ -361,19 +417,38 @@ function parallelizeRuntime(threads, entry, plan) {
     settle(key) {
       close();
       const upTo = position.get(key);
-      const pending = () => plan.order.some((k, i) => i < upTo && plan.placement[k] !== 0 && !done.has(k));
-      if (pending()) waitUntil(() => !pending(), upTo);
+      const pending = () => plan.order.some((k, i) => i < upTo && where(k) !== 0 && !done.has(k));
+      // A shared statement this thread ran may have failed: nothing is pending then, but its error wins.
+      const failedHere = [...errors.keys()].some((i) => i < upTo);
+      if (pending() || failedHere) waitUntil(() => !pending(), upTo);
       mainAt = Math.max(mainAt, upTo - 1);
+    },
+
+    /**
+     * Runs this thread's own share of the shared statements (`own`, in order) and keeps `tasks`
+     * for help(). Each shared statement goes to whichever thread claims it first.
+     */
+    share(tasks, own) {
+      close();
+      sharedTasks = tasks;
+      ownShare = own;
+      runShared(own);
+    },
+
+    /** Runs, last first, the shared statements no thread has started: this thread would otherwise wait. */
+    help() {
+      close();
+      runShared(plan.shared.filter((key) => !ownShare.includes(key)).reverse());
     },
 
     /** Runs this thread's part of the program. */
     run(mainThread, workerThreads) {
       if (inWorker) {
-        const mine = plan.order.filter((key) => plan.placement[key] === me);
+        const mine = plan.order.filter((key) => plan.placement[key] === me && !sharedAt.has(key));
         try {
           workerThreads[me - 1]();
         } catch (error) {
-          const key = mine.find((k) => !sentDone.has(k)) ?? mine[mine.length - 1];
+          const key = running ?? mine.find((k) => !sentDone.has(k)) ?? mine[mine.length - 1];
           post(0, { key, error: serialize(error) });
         }
         close();
@@ -384,7 +459,7 @@ function parallelizeRuntime(threads, entry, plan) {
       const finish = () => {
         close();
         if (plan.threads > 1) {
-          const pending = () => plan.order.some((k) => plan.placement[k] !== 0 && !done.has(k));
+          const pending = () => plan.order.some((k) => where(k) !== 0 && !done.has(k));
           if (pending()) waitUntil(() => !pending(), Infinity);
           decide(Infinity);
           if (traceFile) waitUntil(() => traces.size === plan.threads - 1, Infinity);
@@ -418,8 +493,8 @@ function parallelizeRuntime(threads, entry, plan) {
     };
     // A worker that calls process.exit or fails asynchronously must not leave the main thread waiting.
     process.on('uncaughtException', (error) => {
-      const mine = plan.order.filter((key) => plan.placement[key] === me);
-      post(0, { key: mine.find((k) => !sentDone.has(k)) ?? mine[0], error: serialize(error) });
+      const mine = plan.order.filter((key) => plan.placement[key] === me && !sharedAt.has(key));
+      post(0, { key: running ?? mine.find((k) => !sentDone.has(k)) ?? mine[0], error: serialize(error) });
     });
   }
   return api;

@@ -11,7 +11,9 @@ import { defaultScheduler, simulate } from './index.js';
 import { duplicateSources, withCopiesPriced } from './duplicate.js';
 import { simulateOnCores } from './shared-cores.js';
 import { refineInOrder } from './in-order.js';
+import { edgeCost } from './graph.js';
 import type { Edge, Plan, Platform, Scheduler, Task, TaskGraph } from './types.js';
+import { chooseWorkSharing, type WorkSharing } from './work-sharing.js';
 
 /**
  * The platform without `parallelize calibrate`, a little under what a 2-core Linux machine on
@@ -114,12 +116,14 @@ export interface ScriptPlan {
   threads: number[][];
   parallel: boolean;
   reason?: string;
+  /** Statements any sharing thread may take at run time when its own share is done (work-sharing.ts). */
+  sharing?: WorkSharing;
 }
 
 export function planScript(
   analysis: Analysis,
   est: Estimates,
-  opts: { workers?: number; scheduler?: Scheduler; platform?: Partial<Platform> } = {},
+  opts: { workers?: number; scheduler?: Scheduler; platform?: Partial<Platform>; share?: boolean } = {},
 ): ScriptPlan {
   const { graph, statementOf } = scriptTaskGraph(analysis, est);
   const cores = availableParallelism();
@@ -187,7 +191,18 @@ export function planScript(
     return asSequential('a value that cannot be copied to another thread would have to be sent');
   }
   const statementOfPlanned = best.copyOf.map((t) => statementOf[t]);
-  return { plan, graph: planned, statementOf: statementOfPlanned, threads: order.map((o) => o.map((t) => statementOfPlanned[t])), parallel: true };
+  const threads = order.map((o) => o.map((t) => statementOfPlanned[t]));
+  // A statement taken from the main thread sends it its values: only if that costs little (a tenth of its time).
+  const taskOfPlanned = new Map(statementOfPlanned.map((id, i) => [id, i]));
+  const movable = (id: number, onMain: boolean) => {
+    const task = planned.tasks[taskOfPlanned.get(id)!];
+    if (task.pin !== undefined || task.group !== undefined) return false;
+    if (!onMain) return true;
+    const sent = planned.edges.filter((e) => e.from === task.id).reduce((ms, e) => ms + edgeCost(e, platform), 0);
+    return sent <= 0.1 * task.cost;
+  };
+  const sharing = opts.share === false ? undefined : chooseWorkSharing(analysis, threads, movable) ?? undefined;
+  return { plan, graph: planned, statementOf: statementOfPlanned, threads, parallel: true, sharing };
 }
 
 export function fmt(ms: number): string {

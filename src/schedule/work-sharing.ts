@@ -1,0 +1,99 @@
+/**
+ * Work sharing: statements that any thread could run equally well are not tied to the thread the
+ * plan gave them. Each thread starts with its own share (the plan's order); a thread that finishes
+ * its share early takes, at run time, a statement another thread has not started yet. When the
+ * estimates are right the plan runs as planned; when they are off (a static estimate three times
+ * too high), the thread that would have waited does the work instead.
+ *
+ * A statement qualifies only when moving it cannot change what any statement sees:
+ * - it declares its values and does nothing else: no effect, await, eval, mutation or write of
+ *   another binding, no value that cannot be cloned (a group, a pin, a never-sent value);
+ * - everything it reads from other statements is computed by every sharing thread before the
+ *   shared statements start (a cheap source copied to each thread);
+ * - only the main thread uses what it produces, after its own call to share (so a statement the
+ *   main thread takes cannot see a later version of what it reads), and nothing depends on it
+ *   but through those values.
+ * The main thread starts sharing before its first statement that uses a shared value, even when
+ * the plan gave it none (it takes what the workers have not started). A worker shares when it
+ * holds a shared statement; the others do not take part.
+ */
+import * as t from '@babel/types';
+import type { Analysis } from '../analyze/index.js';
+
+export interface WorkSharing {
+  /** Shared statements, in program order. */
+  members: number[];
+  /** Threads that share: the main thread, and each worker that holds a member in the plan. */
+  threads: number[];
+}
+
+/**
+ * The statements of a plan (statement ids per thread, program order) that are shared out, or
+ * null. `movable`: whether a statement may run on any thread at all (no value that cannot be
+ * cloned, measured ones included) and whether what it sends the main thread is cheap next to its
+ * own time, as it must be for one the main thread would otherwise run itself.
+ */
+export function chooseWorkSharing(analysis: Analysis, threads: number[][], movable: (id: number, onMain: boolean) => boolean): WorkSharing | null {
+  const { statements, deps } = analysis;
+  const holders = new Map<number, number[]>();
+  threads.forEach((ids, th) => ids.forEach((id) => holders.set(id, [...(holders.get(id) ?? []), th])));
+  const plain = (id: number) => {
+    const s = statements[id];
+    return (
+      holders.get(id)?.length === 1 &&
+      t.isVariableDeclaration(s.path.node) &&
+      s.effects.length === 0 &&
+      !s.awaits &&
+      s.dynamic.length === 0 &&
+      s.mutates.length === 0 &&
+      !deps.pinned.has(id) &&
+      !deps.group.has(id) &&
+      movable(id, threads[0].includes(id)) &&
+      s.writes.every((n) => s.defines.includes(n)) &&
+      s.defines.every((n) => !deps.copyOnly.has(n) && !analysis.moduleScoped.has(n)) &&
+      s.reads.every((n) => !analysis.moduleScoped.has(n))
+    );
+  };
+  const members = new Set(analysis.tasks.filter(plain));
+  const into = new Map<number, number[]>();
+  const outOf = new Map<number, number[]>();
+  for (const e of deps.edges) {
+    into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+    outOf.set(e.from, [...(outOf.get(e.from) ?? []), e.to]);
+  }
+  // Removing a member can only relax the rules for the others: repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const sharing = new Set([0, ...[...members].map((id) => holders.get(id)![0])]);
+    const first = Math.min(...members);
+    for (const id of members) {
+      const inputsEverywhere = (into.get(id) ?? []).every((u) => u < first && [...sharing].every((th) => holders.get(u)?.includes(th)));
+      const usedOnMainOnly = (outOf.get(id) ?? []).every((v) => !members.has(v) && holders.get(v)?.length === 1 && holders.get(v)![0] === 0);
+      if (!inputsEverywhere || !usedOnMainOnly) {
+        members.delete(id);
+        changed = true;
+      }
+    }
+  }
+  const sharing = [...new Set([0, ...[...members].map((id) => holders.get(id)![0])])].sort((a, b) => a - b);
+  // Worth it only when some thread has a second statement another could take.
+  const most = Math.max(0, ...sharing.map((th) => threads[th].filter((id) => members.has(id)).length));
+  if (sharing.length < 2 || most < 2) return null;
+  // The main thread shares before its first member or user of a member; a statement of its own
+  // after that point must not hold up a worker (one that sends to another thread): a worker
+  // waiting for it could not share meanwhile.
+  const at = shareIndex(analysis, threads[0], new Set(members));
+  for (const u of threads[0].slice(at)) {
+    if (members.has(u)) continue;
+    if ((outOf.get(u) ?? []).some((v) => holders.get(v)!.some((th) => !holders.get(u)!.includes(th)))) return null;
+  }
+  return { members: [...members].sort((a, b) => a - b), threads: sharing };
+}
+
+/** Where in a thread's statements (index into `ids`) its call to share goes. */
+export function shareIndex(analysis: Analysis, ids: number[], members: Set<number>): number {
+  const usesMember = (id: number) => [...(analysis.deps.reaching.get(id) ?? new Map()).values()].some((p) => members.has(p)) ||
+    analysis.deps.edges.some((e) => e.to === id && members.has(e.from));
+  const at = ids.findIndex((id) => members.has(id) || usesMember(id));
+  return at < 0 ? ids.length : at;
+}
