@@ -83,6 +83,7 @@ export function transform(code: string, options: TransformOptions = {}): Transfo
     schedule: plan.plan,
     taskGraph: plan.graph,
     statementLines: plan.statementOf.map((id) => analysis.statements[id].line),
+    sharedLines: reason === undefined ? (plan.sharing?.members ?? []).map((id) => analysis.statements[id].line) : [],
     sequentialReason: reason,
   };
 }

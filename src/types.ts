@@ -40,6 +40,8 @@ export interface TransformResult {
   /** The statements as scheduled: task i is the statement on line statementLines[i]. */
   taskGraph: TaskGraph;
   statementLines: number[];
+  /** Lines of the statements any sharing thread may take at run time (none: every statement stays where the plan puts it). */
+  sharedLines: number[];
   /** Why the output is the sequential script, when it is. */
   sequentialReason?: string;
 }

@@ -101,6 +101,26 @@ test('schedule --format json lists threads, makespan and sequential time', async
   assert.deepEqual(lines, [2, 3, 4]);
 });
 
+test('schedule names the shared statements; --no-share keeps every statement where the plan puts it', async () => {
+  const three = join(dir, 'three.cjs');
+  writeFileSync(three, `function work(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i) % 7; return s; }
+const a = work(10);
+const b = work(20);
+const c = work(30);
+console.log(a, b, c);
+`);
+  const times = join(dir, 'three-times.json');
+  writeFileSync(times, JSON.stringify({ 2: 900, 3: 500, 4: 400 }));
+  const shared = await cli(['schedule', three, '--times', times, '--format', 'json']);
+  assert.equal(shared.code, 0, shared.stderr);
+  assert.deepEqual(JSON.parse(shared.stdout).shared, [2, 3, 4]);
+  assert.match((await cli(['schedule', three, '--times', times])).stdout, /^shared out: lines 2, 3, 4 /m);
+  const fixed = await cli(['schedule', three, '--times', times, '--format', 'json', '--no-share']);
+  assert.equal(JSON.parse(fixed.stdout).shared, undefined);
+  assert.match((await cli([three, '--times', times])).stdout, /\.share\(sharedWork\(\), /);
+  assert.doesNotMatch((await cli([three, '--times', times, '--no-share'])).stdout, /\.share\(|\.help\(/);
+});
+
 test('--version and --help exit 0', async () => {
   assert.equal((await cli(['--version'])).code, 0);
   const help = await cli(['--help']);

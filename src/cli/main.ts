@@ -154,6 +154,7 @@ export function buildProgram(io: CliIO): Command {
     .option('--times <file>', 'JSON file mapping source lines to milliseconds')
     .option('--profile <file>', 'plan from a profile written by `parallelize profile`')
     .option('--scheduler <name|file>', 'built-in scheduler name or a .js file exporting one')
+    .option('--no-share', 'no statement leaves the thread the plan gives it')
     .option('--graph <files...>', 'schedule these graph files (.stg, WfFormat .json, our .json) instead of a script')
     .option('--ccr <x>', 'with --graph: every edge costs x × the average task time', (v: string) => {
       const n = Number(v);

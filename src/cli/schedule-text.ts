@@ -11,6 +11,8 @@ export function scheduleJson(result: TransformResult) {
     scheduler: plan.scheduler,
     makespan: round(plan.makespan),
     sequential: round(plan.sequential),
+    // Where these run is decided at run time, from the thread each starts in (below).
+    ...(result.sharedLines.length ? { shared: result.sharedLines } : {}),
     threads: plan.threads.map((slots, t) => ({
       thread: t,
       name: threadName(t),
@@ -32,5 +34,6 @@ export function scheduleText(result: TransformResult, format: 'json' | 'text'): 
     lines.push(`${t.name}:`);
     for (const s of t.statements) lines.push(`  line ${String(s.line).padStart(4)}  ${fmt(s.start).padStart(8)} → ${fmt(s.finish).padStart(8)}`);
   }
+  if (json.shared) lines.push(`shared out: lines ${json.shared.join(', ')} (a thread that would otherwise wait takes those no thread has started)`);
   return lines.join('\n') + '\n';
 }
