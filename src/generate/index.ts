@@ -109,7 +109,7 @@ export function generateParallel(analysis: Analysis, plan: ScriptPlan, est: Esti
     const fnName = th === 0 ? names.main : workerNames[th - 1];
     out.push(`${th === 0 && hasAwait ? 'async ' : ''}function ${fnName}() {`);
     const ids = all.filter((id) => !members.has(id));
-    const share = sharing && plan.sharing!.threads.includes(th) ? shareCalls(analysis, plan.sharing!, all, th, sharing.call, names.rt, keyOf) : undefined;
+    const share = sharing && plan.sharing?.threads.includes(th) ? shareCalls(analysis, plan.sharing, all, th, sharing.call, names.rt, keyOf) : undefined;
     out.push(...threadBody(analysis, th, ids, messages, threadOf, keyOf, segs, new Set(analysis.moduleScoped), names.rt, opts.trace ?? false, share, members));
     out.push('}');
   });

@@ -7,7 +7,7 @@
  */
 import type { Analysis } from '../analyze/index.js';
 import type { WorkSharing } from '../schedule/work-sharing.js';
-import { shareIndex } from '../schedule/work-sharing.js';
+import { readsShared, shareIndex } from '../schedule/work-sharing.js';
 import { quoteKey, segmentText, type Segment } from './source-text.js';
 
 /** Where a thread calls share and help: before its statements number `at` and `helpAt` (of those it runs itself). */
@@ -48,8 +48,7 @@ export function shareCalls(analysis: Analysis, sharing: WorkSharing, all: number
   const own = all.filter((id) => members.has(id));
   const at = all.slice(0, shareIndex(analysis, all, members)).filter((id) => !members.has(id)).length;
   const othersBefore = (id: number) => sharing.members.some((j) => j < id && !own.includes(j));
-  const usesValue = (id: number) => [...(analysis.deps.reaching.get(id) ?? new Map<string, number>()).values()].some((p) => members.has(p));
-  const waits = (id: number) => usesValue(id) || ((statements[id].effects.length > 0 || statements[id].awaits) && othersBefore(id));
+  const waits = (id: number) => readsShared(analysis, id, members) || ((statements[id].effects.length > 0 || statements[id].awaits) && othersBefore(id));
   const helpAt = th === 0 ? ids.findIndex((id, i) => i >= at && waits(id)) : -1;
   const lines = own.map((id) => statements[id].line).join(', ');
   return {

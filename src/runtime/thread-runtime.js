@@ -355,25 +355,21 @@ function parallelizeRuntime(threads, entry, plan) {
       if (traceFile) open = { key, start: performance.now() };
       running = key;
       let values;
+      let failed = null;
       try {
         values = sharedTasks[key]();
       } catch (error) {
-        close();
-        running = null;
-        const at = position.get(key);
-        if (failedShared < 0 || at < failedShared) failedShared = at;
-        if (inWorker) {
-          sentDone.add(key);
-          post(0, { key, error: serialize(error) });
-        } else errors.set(at, { key, own: error });
-        continue;
+        failed = { error };
       }
       close();
       running = null;
+      const at = position.get(key);
+      if (failed && (failedShared < 0 || at < failedShared)) failedShared = at;
       if (inWorker) {
         sentDone.add(key);
-        post(0, { key, values, done: true });
-      } else {
+        post(0, failed ? { key, error: serialize(failed.error) } : { key, values, done: true });
+      } else if (failed) errors.set(at, { key, own: failed.error });
+      else {
         mailbox.set(key, values);
         done.add(key);
       }

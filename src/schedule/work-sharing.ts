@@ -46,8 +46,6 @@ export function chooseWorkSharing(analysis: Analysis, threads: number[][], movab
       !s.awaits &&
       s.dynamic.length === 0 &&
       s.mutates.length === 0 &&
-      !deps.pinned.has(id) &&
-      !deps.group.has(id) &&
       movable(id, threads[0].includes(id)) &&
       s.writes.every((n) => s.defines.includes(n)) &&
       s.defines.every((n) => !deps.copyOnly.has(n) && !analysis.moduleScoped.has(n)) &&
@@ -90,10 +88,14 @@ export function chooseWorkSharing(analysis: Analysis, threads: number[][], movab
   return { members: [...members].sort((a, b) => a - b), threads: sharing };
 }
 
-/** Where in a thread's statements (index into `ids`) its call to share goes. */
+/** Whether a statement reads a value a shared statement produces. */
+export function readsShared(analysis: Analysis, id: number, members: Set<number>): boolean {
+  return [...(analysis.deps.reaching.get(id) ?? new Map<string, number>()).values()].some((p) => members.has(p));
+}
+
+/** Where in a thread's statements (index into `ids`) its call to share goes: before its first member or successor of one. */
 export function shareIndex(analysis: Analysis, ids: number[], members: Set<number>): number {
-  const usesMember = (id: number) => [...(analysis.deps.reaching.get(id) ?? new Map()).values()].some((p) => members.has(p)) ||
-    analysis.deps.edges.some((e) => e.to === id && members.has(e.from));
+  const usesMember = (id: number) => readsShared(analysis, id, members) || analysis.deps.edges.some((e) => e.to === id && members.has(e.from));
   const at = ids.findIndex((id) => members.has(id) || usesMember(id));
   return at < 0 ? ids.length : at;
 }
