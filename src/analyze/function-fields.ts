@@ -10,7 +10,7 @@
  * script's top-level ones, so that its facts mean the same wherever it is called. Parameters are
  * followed to every call of their function, which must be called only directly.
  */
-import type { Binding, NodePath } from '@babel/traverse';
+import type { Binding, NodePath, Scope } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
 import { fieldWrites, freshContainer, keepableField } from './owned-fields.js';
@@ -186,7 +186,10 @@ function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.Cal
   } else {
     for (const [n, f] of ctx.functions) if (f === fn || f.node === fn.node) name = n;
   }
-  if (!name) return undefined;
+  if (!name) {
+    const local = localHelperBinding(fn);
+    return local && local.referencePaths.map((ref) => ref.parentPath as NodePath<t.CallExpression>);
+  }
   const b = ctx.programScope.getBinding(name);
   if (!b || !b.constant) return undefined;
   const sites: NodePath<t.CallExpression | t.NewExpression>[] = [];
@@ -206,6 +209,44 @@ function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.Cal
     else return undefined;
   }
   return sites;
+}
+
+/**
+ * The binding of a function's own helper (`const find = (x) => …`, or a function declared inside
+ * another) when it is only ever called directly, so every call, and every argument, is in view.
+ * A non-arrow function that reads `arguments` may change its parameters through it: not one.
+ */
+export function localHelperBinding(fn: NodePath<t.Function>): Binding | undefined {
+  if (fn.node.async || fn.node.generator) return undefined;
+  let id: t.Identifier | undefined;
+  let scope: Scope | undefined;
+  const parent = fn.parentPath;
+  if ((fn.isArrowFunctionExpression() || (fn.isFunctionExpression() && !fn.node.id)) && parent?.isVariableDeclarator() && parent.node.init === fn.node && t.isIdentifier(parent.node.id)) {
+    id = parent.node.id;
+    scope = parent.scope;
+  } else if (fn.isFunctionDeclaration() && fn.node.id && !parent?.isProgram() && !parent?.isExportDeclaration()) {
+    id = fn.node.id;
+    scope = fn.parentPath.scope;
+  }
+  if (!id || !scope || scope.path.isProgram()) return undefined;
+  const b = scope.getBinding(id.name);
+  if (!b || !b.constant || b.identifier !== id) return undefined;
+  if (!fn.isArrowFunctionExpression() && readsArguments(fn)) return undefined;
+  const direct = b.referencePaths.every((ref) => ref.parentPath?.isCallExpression() && ref.parentPath.node.callee === ref.node);
+  return direct ? b : undefined;
+}
+
+function readsArguments(fn: NodePath<t.Function>): boolean {
+  let found = false;
+  fn.traverse({
+    Identifier(p) {
+      if (p.node.name === 'arguments' && !p.scope.getBinding('arguments')) {
+        found = true;
+        p.stop();
+      }
+    },
+  });
+  return found;
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 import type { ScriptContext } from './context.js';
 import { checkBudget, tickBudget } from './budget.js';
 import { storedIntoLocal, type RootsOf } from './local-stores.js';
-import { BUILTIN_NAMES, functionFields, parameterValues, storesScriptFunction } from './function-fields.js';
+import { BUILTIN_NAMES, functionFields, localHelperBinding, parameterValues, storesScriptFunction } from './function-fields.js';
 import { constructsFresh, fieldWrites, keepableField, ownedFields, numericKey, primitiveValue } from './owned-fields.js';
 import { builtinNumberField, primitiveFields } from './primitive-fields.js';
 import { literalKeys } from './callback-indices.js';
@@ -77,6 +77,7 @@ export class UnitWalker {
   /** Set when a roots computation met a binding already being computed (its result is partial). */
   private cycleCut = false;
   private readonly localKindMemo = new Map<Binding, SymKind>();
+  private readonly helperReturnMemo = new Map<Binding, SymKind>();
 
   constructor(
     readonly env: WalkEnv,
@@ -724,7 +725,7 @@ export class UnitWalker {
     memoMap.set(binding, PRIM); // optimistic for cycles; joined below
     let k: SymKind = PRIM;
     const bp = binding.path;
-    if (binding.kind === 'param') k = this.callbackParamKind(binding);
+    if (binding.kind === 'param') k = this.helperParamKind(binding) ?? this.callbackParamKind(binding);
     else if (bp.isCatchClause()) k = ANY;
     else if (binding.kind === 'hoisted' || bp.isFunction() || bp.isClass()) k = ANY;
     else if (bp.isVariableDeclarator()) {
@@ -745,6 +746,26 @@ export class UnitWalker {
     // Values stored into it: x.push(v), x.set(k, v), x.p = v.
     for (const ref of binding.referencePaths) k = joinSym(k, this.storedKind(ref));
     memoMap.set(binding, k);
+    return k;
+  }
+
+  /** A parameter of a local helper only ever called directly holds what its calls pass (or undefined). */
+  helperParamKind(binding: Binding): SymKind | undefined {
+    const fn = binding.scope.path;
+    if (!fn.isFunction() || !localHelperBinding(fn)) return undefined;
+    const values = parameterValues(this.env.ctx, binding);
+    return values?.reduce((k, v) => joinSym(k, this.kindOf(v)), PRIM);
+  }
+
+  /** What a local helper only ever called directly returns; a recursive one is taken for anything. */
+  helperReturnKind(helper: Binding): SymKind {
+    const memoMap = this.memoFor(helper, this.helperReturnMemo, undefined);
+    const memo = memoMap.get(helper);
+    if (memo) return memo;
+    memoMap.set(helper, ANY);
+    const fn = (helper.path.isVariableDeclarator() ? helper.path.get('init') : helper.path) as NodePath;
+    const k = this.callbackReturnKind(fn);
+    memoMap.set(helper, k);
     return k;
   }
 
@@ -847,6 +868,10 @@ export class UnitWalker {
         const member = this.env.ctx.moduleMembers.get(ref.name);
         if (member) return moduleReturnKind(member[0], member[1]);
         return ANY;
+      }
+      if (ref.kind === 'local') {
+        const fn = ref.binding.path.isVariableDeclarator() ? ref.binding.path.get('init') : ref.binding.path;
+        return fn.isFunction() && localHelperBinding(fn) === ref.binding ? this.helperReturnKind(ref.binding) : ANY;
       }
       if (ref.kind === 'global') {
         if (ref.name === 'require') return ANY;

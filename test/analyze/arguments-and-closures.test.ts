@@ -113,3 +113,33 @@ test('function values: a call through an alias, a field or an element does what 
   assert.deepEqual(last('const xs = ["1"];\nconst ys = xs.map(Number);').effects, []);
   assert.deepEqual(last('const TOTALS = [];\nconst makeAdder = (into) => (x) => { into.push(x); };\nconst adder = makeAdder(TOTALS);\n[1].forEach(adder);').effects, []);
 });
+
+test('local helpers: a helper only ever called directly returns what its calls give it; one used any other way may return anything', () => {
+  const kind = (code: string, name: string) => analyze(`${code}\nconsole.log(${name});`).kinds.get(name)?.k;
+  const P = 'class P { constructor(x) { this.x = x; } }\n';
+  // A union-find's `find`: its calls pass indexes, so it returns one, and the Map it keys is plain data.
+  const components = `function sizes(n) {
+    const parent = Int32Array.from({ length: n }, (_, i) => i);
+    const find = (x) => { while (parent[x] !== x) x = parent[x]; return x; };
+    const counts = new Map();
+    for (let v = 0; v < n; v++) { const r = find(v); counts.set(r, (counts.get(r) || 0) + 1); }
+    return [...counts.values()];
+  }
+  const result = sizes(10);`;
+  assert.equal(kind(components, 'result'), 'data');
+  assert.equal(kind(`function f() { const h = function (x) { return x; }; return h({ a: 1 }); }\nconst result = f();`, 'result'), 'data');
+  // A helper's parameter is what the caller's own parameter is at each call.
+  assert.equal(kind(`${P}function f(seed) { const pick = (x) => x; return pick(seed); }\nconst result = f(5);`, 'result'), 'prim');
+  assert.equal(kind(`${P}function f(seed) { const pick = (x) => x; return pick(seed); }\nconst result = f(new P(1));`, 'result'), 'any');
+  for (const body of [
+    'const wrap = (v) => ({ v }); return wrap(() => 1);', // it is given a function
+    'const id = (x) => x; const a = id(1); return id(new P(3)) && a;', // one call gives it an instance
+    'const mk = (x) => new P(x); return mk(1);',
+    'function r(n) { return n ? r(n - 1) : new P(1); } return r(3);', // recursive: taken for anything
+    'function g() { return arguments[0]; } return g(new P(2));', // reads `arguments`
+    'let h = (x) => x; h = (x) => new P(x); return h(1);', // reassigned
+    'const h = (x) => x; return [() => 1].map(h);', // handed on as a value
+  ]) {
+    assert.equal(kind(`${P}function f() { ${body} }\nconst result = f();`, 'result'), 'any', body);
+  }
+});
