@@ -132,7 +132,7 @@ function runtimeCall(
   trace: boolean,
 ): string {
   const placement = analysis.tasks.map((id) => `${keyOf.get(id)}: ${threadOf.get(id)}`);
-  const shared = (plan.sharing?.members ?? []).map((id) => quoteKey(keyOf.get(id)!));
+  const shared = (plan.sharing?.order ?? []).map((id) => quoteKey(keyOf.get(id)!));
   const classes = analysis.statements
     .filter((s) => analysis.replicated.has(s.id) && s.kind === 'class')
     .flatMap((s) => s.defines);
@@ -146,7 +146,8 @@ function runtimeCall(
     ...wrapList(placement, '  placement: { ', ' },'),
   ];
   if (shared.length) {
-    lines.push('  // statements any sharing thread may run (placement names whose share each starts in)');
+    lines.push('  // statements any sharing thread may run, longest first (placement names whose share each starts in;');
+    lines.push('  // a thread that would wait takes them from the end)');
     lines.push(...wrapList(shared, '  shared: [', '],'));
   }
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);

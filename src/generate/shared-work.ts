@@ -45,7 +45,7 @@ export function shareCalls(analysis: Analysis, sharing: WorkSharing, all: number
   const { statements } = analysis;
   const members = new Set(sharing.members);
   const ids = all.filter((id) => !members.has(id));
-  const own = all.filter((id) => members.has(id));
+  const own = sharing.order.filter((id) => all.includes(id)); // longest first
   const at = all.slice(0, shareIndex(analysis, all, members)).filter((id) => !members.has(id)).length;
   const othersBefore = (id: number) => sharing.members.some((j) => j < id && !own.includes(j));
   const waits = (id: number) => readsShared(analysis, id, members) || ((statements[id].effects.length > 0 || statements[id].awaits) && othersBefore(id));

@@ -421,7 +421,7 @@ function parallelizeRuntime(threads, entry, plan) {
     },
 
     /**
-     * Runs this thread's own share of the shared statements (`own`, in order) and keeps `tasks`
+     * Runs this thread's own share of the shared statements (`own`, longest first) and keeps `tasks`
      * for help(). Each shared statement goes to whichever thread claims it first.
      */
     share(tasks, own) {
@@ -431,7 +431,10 @@ function parallelizeRuntime(threads, entry, plan) {
       runShared(own);
     },
 
-    /** Runs, last first, the shared statements no thread has started: this thread would otherwise wait. */
+    /**
+     * Runs the shared statements no thread has started, from the end of plan.shared (longest
+     * first): the shortest first, as the threads that own them work from the other end.
+     */
     help() {
       close();
       runShared(plan.shared.filter((key) => !ownShare.includes(key)).reverse());

@@ -201,7 +201,7 @@ export function planScript(
     const sent = planned.edges.filter((e) => e.from === task.id).reduce((ms, e) => ms + edgeCost(e, platform), 0);
     return sent <= 0.1 * task.cost;
   };
-  const sharing = opts.share === false ? undefined : chooseWorkSharing(analysis, threads, movable) ?? undefined;
+  const sharing = opts.share === false ? undefined : chooseWorkSharing(analysis, threads, movable, (id) => planned.tasks[taskOfPlanned.get(id)!].cost) ?? undefined;
   return { plan, graph: planned, statementOf: statementOfPlanned, threads, parallel: true, sharing };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Work sharing: statements that any thread could run equally well are not tied to the thread the
- * plan gave them. Each thread starts with its own share (the plan's order); a thread that finishes
- * its share early takes, at run time, a statement another thread has not started yet. When the
+ * plan gave them. Each thread starts with its own share, longest first by the estimates; a thread
+ * that finishes its share early takes, at run time, a statement another thread has not started
+ * yet, shortest first (so the two meet where the work is evenly split). When the
  * estimates are right the plan runs as planned; when they are off (a static estimate three times
  * too high), the thread that would have waited does the work instead.
  *
@@ -23,6 +24,8 @@ import type { Analysis } from '../analyze/index.js';
 export interface WorkSharing {
   /** Shared statements, in program order. */
   members: number[];
+  /** The same, in the order a thread runs its own share: longest first (helpers take from the end). */
+  order: number[];
   /** Threads that share: the main thread, and each worker that holds a member in the plan. */
   threads: number[];
 }
@@ -33,7 +36,12 @@ export interface WorkSharing {
  * cloned, measured ones included) and whether what it sends the main thread is cheap next to its
  * own time, as it must be for one the main thread would otherwise run itself.
  */
-export function chooseWorkSharing(analysis: Analysis, threads: number[][], movable: (id: number, onMain: boolean) => boolean): WorkSharing | null {
+export function chooseWorkSharing(
+  analysis: Analysis,
+  threads: number[][],
+  movable: (id: number, onMain: boolean) => boolean,
+  cost: (id: number) => number,
+): WorkSharing | null {
   const { statements, deps } = analysis;
   const holders = new Map<number, number[]>();
   threads.forEach((ids, th) => ids.forEach((id) => holders.set(id, [...(holders.get(id) ?? []), th])));
@@ -85,7 +93,9 @@ export function chooseWorkSharing(analysis: Analysis, threads: number[][], movab
     if (members.has(u)) continue;
     if ((outOf.get(u) ?? []).some((v) => holders.get(v)!.some((th) => !holders.get(u)!.includes(th)))) return null;
   }
-  return { members: [...members].sort((a, b) => a - b), threads: sharing };
+  const inProgramOrder = [...members].sort((a, b) => a - b);
+  const order = [...inProgramOrder].sort((a, b) => cost(b) - cost(a) || a - b);
+  return { members: inProgramOrder, order, threads: sharing };
 }
 
 /** Whether a statement reads a value a shared statement produces. */

@@ -29,6 +29,16 @@ function write(source: string, options: { times: Record<number, number>; workers
   return { dir, code: out.code, original, parallel };
 }
 
+/** Runs the output with a trace, checks its output against the original's, and says where each statement ran. */
+function runTraced(dir: string, original: string, parallel: string) {
+  const traceFile = join(dir, 'trace.json');
+  const run = spawnSync(process.execPath, [parallel], { encoding: 'utf8', env: { ...process.env, PARALLELIZE_TRACE: traceFile } });
+  const orig = spawnSync(process.execPath, [original], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, orig.stdout);
+  return JSON.parse(readFileSync(traceFile, 'utf8')).statements as { line: number; thread: number }[];
+}
+
 test('a thread that finishes its share early takes the statement another thread has not started', () => {
   // Planned from times that are wrong: line 3 is said to be the long one, but line 4 is.
   const source = `${helpers}const a = spin(30);
@@ -40,15 +50,26 @@ console.log(a, b, c);
   assert.match(code, /placement: \{ L3: 0, L4: 1, L5: 1, L6: 0 \}/);
   assert.match(code, /shared: \['L3', 'L4', 'L5'\]/);
   assert.match(code, /\.share\(sharedWork\(\), \['L4', 'L5'\]\)/);
-  const traceFile = join(dir, 'trace.json');
-  const run = spawnSync(process.execPath, [parallel], { encoding: 'utf8', env: { ...process.env, PARALLELIZE_TRACE: traceFile } });
-  const orig = spawnSync(process.execPath, [original], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stdout, orig.stdout);
-  const ran = JSON.parse(readFileSync(traceFile, 'utf8')).statements as { line: number; thread: number }[];
+  const ran = runTraced(dir, original, parallel);
   // The main thread finished line 3 while the worker was still on line 4, so it took line 5.
   assert.equal(ran.find((s) => s.line === 5)?.thread, 0);
   assert.equal(ran.find((s) => s.line === 3)?.thread, 0);
+});
+
+test('a thread runs its own share longest first; one that helps takes the shortest left', () => {
+  const source = `${helpers}const a = spin(300);
+const b = spin(100);
+const c = spin(700);
+console.log(a, b, c);
+`;
+  const { dir, code, original, parallel } = write(source, { times: { 3: 900, 4: 400, 5: 500 }, trace: true });
+  assert.match(code, /placement: \{ L3: 0, L4: 1, L5: 1, L6: 0 \}/);
+  assert.match(code, /shared: \['L3', 'L5', 'L4'\]/);
+  assert.match(code, /\.share\(sharedWork\(\), \['L5', 'L4'\]\)/);
+  const ran = runTraced(dir, original, parallel);
+  // The worker started on line 5, the long one; the main thread, done with line 3, took line 4.
+  assert.equal(ran.find((s) => s.line === 5)?.thread, 1);
+  assert.equal(ran.find((s) => s.line === 4)?.thread, 0);
 });
 
 for (const [title, first, second] of [
@@ -64,7 +85,9 @@ console.log('unreachable', a, b, c);
 `;
     for (const times of [{ 4: 500, 5: 900, 6: 400 }, { 4: 900, 5: 500, 6: 400 }]) {
       const { code, original, parallel } = write(source, { times });
-      assert.match(code, /shared: \['L4', 'L5', 'L6'\]/);
+      // Longest first by the times given: in one of the two, not the program's order.
+      const longestFirst = Object.entries(times).sort((x, y) => y[1] - x[1]).map(([line]) => `'L${line}'`).join(', ');
+      assert.ok(code.includes(`shared: [${longestFirst}]`), longestFirst);
       const orig = await runNode(original);
       const run = await runNode(parallel);
       assert.equal(orig.errorLine, 'RangeError: line 4 failed');
