@@ -2102,6 +2102,11 @@ function scriptObjectAt(ctx: ScriptContext, path: NodePath, depth: number): bool
     const b = path.scope.getBinding(id.name);
     if (!b) return false;
     if (b.scope === ctx.programScope && ctx.classes.has(id.name) && b.constant) return t.isNewExpression(node) ? constructsFresh(ctx, id.name) : true;
+    // A parameter every call gives one of the script's objects (`pageRank(network, …)`).
+    if (t.isIdentifier(node) && b.kind === 'param' && b.constant) {
+      const values = parameterValues(ctx, b);
+      return !!values?.length && values.every((v) => scriptObjectAt(ctx, v, depth + 1));
+    }
     if (t.isNewExpression(node) || !b.constant || !b.path.isVariableDeclarator() || !t.isIdentifier(b.path.node.id)) return false;
     const init = b.path.get('init') as NodePath;
     return !!init.node && scriptObjectAt(ctx, init, depth + 1);

@@ -143,3 +143,22 @@ test('local helpers: a helper only ever called directly returns what its calls g
     assert.equal(kind(`${P}function f() { ${body} }\nconst result = f();`, 'result'), 'any', body);
   }
 });
+
+test('parameters: one every call gives an instance of the script’s class returns what its method returns', () => {
+  const kind = (code: string, name: string) => analyze(`${code}\nconsole.log(${name});`).kinds.get(name)?.k;
+  const G = `class G {
+    constructor(n) { this.adj = Array.from({ length: n }, () => []); }
+    degree(v) { return this.adj[v].length; }
+    static make(n) { const g = new G(n); return g; }
+  }
+  function deg(graph) { return graph.degree(1); }
+  function rows(graph) { return [1, 2].map((v) => ({ node: v, degree: graph.degree(v) })); }
+  `;
+  assert.equal(kind(`${G}const result = deg(new G(3));`, 'result'), 'prim');
+  assert.equal(kind(`${G}const net = G.make(3);\nconst result = deg(net);`, 'result'), 'prim');
+  assert.equal(kind(`${G}const result = rows(G.make(3));`, 'result'), 'data');
+  // Another call gives it something else, the function is handed on, or the parameter is reassigned.
+  assert.equal(kind(`${G}const x = deg(new G(3));\nconst result = deg({ degree: () => new G(1) });`, 'result'), 'any');
+  assert.equal(kind(`${G}const result = [new G(3)].map(deg);`, 'result'), 'any');
+  assert.equal(kind(`${G}function f(graph) { graph = { degree: () => () => 1 }; return graph.degree(1); }\nconst result = f(new G(3));`, 'result'), 'any');
+});
