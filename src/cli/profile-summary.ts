@@ -1,7 +1,7 @@
 /** What `parallelize profile` and `parallelize calibrate` tell the user on stderr. */
 import type { Calibration } from '../estimate/calibrate.js';
 import type { Profile } from '../estimate/profile-format.js';
-import { fmt } from '../schedule/script.js';
+import { fmt } from '../schedule/format-time.js';
 
 /** Statements below this share of the run (and below 1 ms) are left out of the table. */
 const HEAVY_SHARE = 0.01;

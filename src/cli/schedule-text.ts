@@ -1,5 +1,5 @@
 /** `parallelize schedule`: the plan as JSON (stable, for tools) or as a table (for people). */
-import { fmt } from '../schedule/script.js';
+import { fmt } from '../schedule/format-time.js';
 import type { TransformResult } from '../types.js';
 import { threadName } from '../generate/header.js';
 

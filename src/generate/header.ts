@@ -1,7 +1,8 @@
 /** The comment at the top of every output: what runs where and why, in words a reader can check. */
 import type { Analysis } from '../analyze/index.js';
 import type { Estimates } from '../estimate/index.js';
-import { fmt, type ScriptPlan } from '../schedule/script.js';
+import type { ScriptPlan } from '../schedule/script.js';
+import { fmt } from '../schedule/format-time.js';
 
 export function threadName(t: number): string {
   return t === 0 ? 'main' : `worker ${t}`;

@@ -14,6 +14,7 @@ import { refineInOrder } from './in-order.js';
 import { edgeCost } from './graph.js';
 import type { Edge, Plan, Platform, Scheduler, Task, TaskGraph } from './types.js';
 import { chooseWorkSharing, type WorkSharing } from './work-sharing.js';
+import { fmt } from './format-time.js';
 
 /**
  * The platform without `parallelize calibrate`, a little under what a 2-core Linux machine on
@@ -205,8 +206,3 @@ export function planScript(
   return { plan, graph: planned, statementOf: statementOfPlanned, threads, parallel: true, sharing };
 }
 
-export function fmt(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 1) return `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
-  return `${(ms * 1000).toFixed(0)} µs`;
-}
