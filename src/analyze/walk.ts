@@ -2115,14 +2115,22 @@ function scriptObjectAt(ctx: ScriptContext, path: NodePath, depth: number): bool
     const name = propName(node.callee);
     const fns = name ? ctx.methods.get(name) : undefined;
     if (!fns || !scriptObjectAt(ctx, (path as NodePath<t.CallExpression>).get('callee').get('object') as NodePath, depth + 1)) return false;
-    return fns.every((fn) => {
-      const body = fn.get('body') as NodePath;
-      if (body.isExpression()) return scriptObjectAt(ctx, body, depth + 1);
-      const returns = ownReturns(fn);
-      return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObjectAt(ctx, r.get('argument') as NodePath, depth + 1));
-    });
+    return fns.every((fn) => returnsScriptObject(ctx, fn, depth));
+  }
+  // `ring(40)`, where the script's function `ring` returns one of its objects on every path.
+  if (t.isCallExpression(node) && t.isIdentifier(node.callee)) {
+    const b = path.scope.getBinding(node.callee.name);
+    const fn = ctx.functions.get(node.callee.name);
+    return !!fn && !!b && b.scope === ctx.programScope && b.constant && !fn.node.async && !fn.node.generator && returnsScriptObject(ctx, fn, depth);
   }
   return false;
+}
+
+function returnsScriptObject(ctx: ScriptContext, fn: NodePath<t.Function>, depth: number): boolean {
+  const body = fn.get('body') as NodePath;
+  if (body.isExpression()) return scriptObjectAt(ctx, body, depth + 1);
+  const returns = ownReturns(fn);
+  return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObjectAt(ctx, r.get('argument') as NodePath, depth + 1));
 }
 
 export function ownReturns(fn: NodePath<t.Function>): NodePath<t.ReturnStatement>[] {
