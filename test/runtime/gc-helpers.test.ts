@@ -1,7 +1,8 @@
 /**
  * When the plan's threads take every core, the runtime turns off V8's background sweeping of
- * ArrayBuffers (it competes with the program's own threads for a core), and only then. The flag
- * is seen through a preload that records every v8.setFlagsFromString call of the program.
+ * ArrayBuffers and its parallel scavenges (their helpers compete with the program's own threads
+ * for the cores), and only then. The flags are seen through a preload that records every
+ * v8.setFlagsFromString call of the program.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,12 +37,12 @@ v8.setFlagsFromString = (flags) => { process.stderr.write('flags: ' + flags + '\
   return { flags, stdout: r.stdout, status: r.status };
 }
 
-test('background ArrayBuffer sweeping is turned off exactly when the threads take every core', () => {
+test('background ArrayBuffer sweeping and parallel scavenges are turned off exactly when the threads take every core', () => {
   const orig = spawnSync(process.execPath, ['-e', source], { encoding: 'utf8' });
   const cores = availableParallelism();
   const r = run();
   assert.equal(r.status, 0);
   assert.equal(r.stdout, orig.stdout);
   // Two threads: every core on a 2-core machine, spare cores on a larger one.
-  assert.deepEqual(r.flags, 2 >= cores ? ['--no-concurrent-array-buffer-sweeping'] : []);
+  assert.deepEqual(r.flags, 2 >= cores ? ['--no-concurrent-array-buffer-sweeping', '--no-parallel-scavenge'] : []);
 });
