@@ -217,6 +217,14 @@ function callSites(ctx: ScriptContext, fn: NodePath<t.Function>): NodePath<t.Cal
  * A non-arrow function that reads `arguments` may change its parameters through it: not one.
  */
 export function localHelperBinding(fn: NodePath<t.Function>): Binding | undefined {
+  // Asked for every call and parameter of the helper: one look per function.
+  if (!localHelperCache.has(fn.node)) localHelperCache.set(fn.node, findLocalHelper(fn));
+  return localHelperCache.get(fn.node);
+}
+
+const localHelperCache = new WeakMap<t.Node, Binding | undefined>();
+
+function findLocalHelper(fn: NodePath<t.Function>): Binding | undefined {
   if (fn.node.async || fn.node.generator) return undefined;
   let id: t.Identifier | undefined;
   let scope: Scope | undefined;
@@ -224,7 +232,8 @@ export function localHelperBinding(fn: NodePath<t.Function>): Binding | undefine
   if ((fn.isArrowFunctionExpression() || (fn.isFunctionExpression() && !fn.node.id)) && parent?.isVariableDeclarator() && parent.node.init === fn.node && t.isIdentifier(parent.node.id)) {
     id = parent.node.id;
     scope = parent.scope;
-  } else if (fn.isFunctionDeclaration() && fn.node.id && !parent?.isProgram() && !parent?.isExportDeclaration()) {
+  } else if (fn.isFunctionDeclaration() && fn.node.id && parent?.isBlockStatement() && parent.parentPath?.isFunction()) {
+    // Declared in a function's body (not a nested block: sloppy code also binds those outside it).
     id = fn.node.id;
     scope = fn.parentPath.scope;
   }

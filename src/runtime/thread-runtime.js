@@ -107,7 +107,7 @@ function parallelizeRuntime(threads, entry, plan) {
    * When the program's own threads take every core, V8's helpers for the garbage collector
    * compete with them for the cores, so each thread does that work itself: it sweeps its own
    * ArrayBuffers (two threads hashing with Buffers each ran ~10% slower) and scavenges its young
-   * objects alone (a parallel source-analyses ran 7% faster). Both flags are read as each sweep or
+   * objects alone (most of what --single-threaded-gc gains, a few percent). Both flags are read as each sweep or
    * scavenge starts, so they are safe to change while the program runs (node leaves V8's flags
    * writable for v8.setFlagsFromString); turning off concurrent marking this way can crash V8.
    */
