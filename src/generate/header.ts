@@ -53,8 +53,9 @@ export function parallelHeader(analysis: Analysis, plan: ScriptPlan, est: Estima
   }
   if (plan.sharing) {
     lines.push('//');
-    lines.push(`// Shared out (lines ${ranges(plan.sharing.members.map((id) => analysis.statements[id].line))}): each thread starts with its own as above; one that would`);
-    lines.push('// otherwise wait takes those no thread has started, so an estimate that is off costs less.');
+    lines.push(`// Shared out (lines ${ranges(plan.sharing.members.map((id) => analysis.statements[id].line))}): each thread starts with its own as above, longest first;`);
+    lines.push('// one that would otherwise wait takes the shortest no thread has started, so an estimate');
+    lines.push('// that is off costs less.');
   }
   const shared = [...analysis.replicated].map((id) => analysis.statements[id].line);
   if (shared.length) {

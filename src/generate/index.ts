@@ -146,8 +146,8 @@ function runtimeCall(
     ...wrapList(placement, '  placement: { ', ' },'),
   ];
   if (shared.length) {
-    lines.push('  // statements any sharing thread may run, longest first (placement names whose share each starts in;');
-    lines.push('  // a thread that would wait takes them from the end)');
+    lines.push('  // statements any sharing thread may run, longest first (placement names the thread whose share');
+    lines.push('  // each is in; a thread that would otherwise wait takes them from the end)');
     lines.push(...wrapList(shared, '  shared: [', '],'));
   }
   if (classes.length) lines.push(`  errorClasses: () => ({ ${classes.join(', ')} }),`);

@@ -26,9 +26,10 @@ export function sharedWorkSource(analysis: Analysis, sharing: WorkSharing, segs:
     .filter(([, producer]) => analysis.tasks.includes(producer)).map(([n]) => n)))];
   const lines = [
     `// ── Shared out: lines ${sharing.members.map((id) => statements[id].line).join(', ')} ${'─'.repeat(60)}`.slice(0, 84),
-    '// Each sharing thread starts with its own share of these statements (its call to share); a',
-    '// thread that would otherwise wait takes those no thread has started yet (its call to help),',
-    '// so an estimate that was off costs less. Their values go to the main thread, whoever computes them.',
+    '// Each sharing thread starts with its own share of these statements, longest first (its call',
+    '// to share); a thread that would otherwise wait takes the shortest no thread has started yet',
+    '// (its call to help), so an estimate that was off costs less. Their values go to the main',
+    '// thread, whoever computes them.',
     `function ${name}(${inputs.join(', ')}) {`,
     '  return {',
   ];
@@ -53,7 +54,7 @@ export function shareCalls(analysis: Analysis, sharing: WorkSharing, all: number
   const lines = own.map((id) => statements[id].line).join(', ');
   return {
     at,
-    line: `${rt}.share(${call}, [${own.map((id) => quoteKey(keyOf.get(id)!)).join(', ')}]); // ` + (own.length ? `its share: line${own.length > 1 ? 's' : ''} ${lines}` : 'none of its own'),
+    line: `${rt}.share(${call}, [${own.map((id) => quoteKey(keyOf.get(id)!)).join(', ')}]); // ` + (own.length > 1 ? `its share, longest first: lines ${lines}` : own.length ? `its share: line ${lines}` : 'none of its own'),
     helpAt: helpAt < 0 ? ids.length : helpAt,
     helpLine: `${rt}.help(); // takes the shared statements no thread has started yet`,
   };
