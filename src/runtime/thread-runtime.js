@@ -378,6 +378,16 @@ function parallelizeRuntime(threads, entry, plan) {
     }
   }
 
+  /**
+   * Worker: the statement an error belongs to: the shared one it is running, else its first own
+   * statement not yet reported, else (all reported) its first or last one.
+   */
+  function failingKey(otherwise) {
+    if (running) return running;
+    const mine = plan.order.filter((key) => plan.placement[key] === me && !sharedAt.has(key));
+    return mine.find((k) => !sentDone.has(k)) ?? (otherwise === 'last' ? mine[mine.length - 1] : mine[0]);
+  }
+
   const api = {
     thread: me,
 
@@ -445,12 +455,10 @@ function parallelizeRuntime(threads, entry, plan) {
     /** Runs this thread's part of the program. */
     run(mainThread, workerThreads) {
       if (inWorker) {
-        const mine = plan.order.filter((key) => plan.placement[key] === me && !sharedAt.has(key));
         try {
           workerThreads[me - 1]();
         } catch (error) {
-          const key = running ?? mine.find((k) => !sentDone.has(k)) ?? mine[mine.length - 1];
-          post(0, { key, error: serialize(error) });
+          post(0, { key: failingKey('last'), error: serialize(error) });
         }
         close();
         if (traceFile) post(0, { trace, thread: me });
@@ -494,8 +502,7 @@ function parallelizeRuntime(threads, entry, plan) {
     };
     // A worker that calls process.exit or fails asynchronously must not leave the main thread waiting.
     process.on('uncaughtException', (error) => {
-      const mine = plan.order.filter((key) => plan.placement[key] === me && !sharedAt.has(key));
-      post(0, { key: running ?? mine.find((k) => !sentDone.has(k)) ?? mine[0], error: serialize(error) });
+      post(0, { key: failingKey('first'), error: serialize(error) });
     });
   }
   return api;
