@@ -16,6 +16,7 @@ import { traverse } from './traverse.js';
 import type { TopKinds } from './walk.js';
 import { emptyFacts, type Facts } from './facts.js';
 import { BudgetExceeded, endBudget, startBudget } from './budget.js';
+import { ownFileUse } from './self-reference.js';
 
 export interface Analysis {
   parsed: ParsedScript;
@@ -34,8 +35,11 @@ export interface Analysis {
   named: Set<string>;
   /** Statements that any thread may run again for itself (deterministic, no effects): see duplicable.ts. */
   duplicable: Set<number>;
-  /** Non-empty when the script must stay sequential whatever the plan. */
-  sequentialReasons: { reason: string; line?: number }[];
+  /**
+   * Non-empty when the script must stay sequential whatever the plan; `verbatim` when even the
+   * header that says why would change what the script does (it reads its own file).
+   */
+  sequentialReasons: { reason: string; line?: number; verbatim?: boolean }[];
 }
 
 export function analyze(code: string, opts: { filename?: string; kind?: ModuleKind | 'auto' } = {}): Analysis {
@@ -64,7 +68,13 @@ function analyzeWithinBudget(code: string, opts: { filename?: string; kind?: Mod
   // Nothing to schedule (a library's one wrapper, a bundle too large to analyse in reasonable
   // time): describe the statements and stop, without walking every function.
   const quick = quickVerdict(program.node, code.length);
-  if (quick) return shallowAnalysis(parsed, ctx, body, quick);
+  const analysis = quick ? shallowAnalysis(parsed, ctx, body, quick) : fullOrShallow(parsed, program, ctx, body);
+  const own = ownFileUse(ctx);
+  if (own) analysis.sequentialReasons.unshift({ reason: `line ${own.line} uses ${own.what}, and the output is another file, so it is emitted exactly as written`, line: own.line, verbatim: true });
+  return analysis;
+}
+
+function fullOrShallow(parsed: ParsedScript, program: NodePath<t.Program>, ctx: ScriptContext, body: NodePath<t.Statement>[]): Analysis {
   try {
     return fullAnalysis(parsed, program, ctx, body);
   } catch (err) {
@@ -269,8 +279,8 @@ function findBlockers(
   replicated: Set<number>,
   bindings: Map<string, BindingInfo>,
   staticNames: Set<string>,
-): { reason: string; line?: number }[] {
-  const out: { reason: string; line?: number }[] = [];
+): Analysis['sequentialReasons'] {
+  const out: Analysis['sequentialReasons'] = [];
   for (const s of statements) {
     for (const d of s.dynamic) out.push({ reason: `line ${s.line} ${d}, which static analysis cannot follow`, line: s.line });
   }

@@ -21,9 +21,10 @@ export interface GenerateOptions {
   trace?: boolean;
 }
 
-/** The original script, untouched, under a comment that says why. */
+/** The original script, untouched, under a comment that says why (or with none, when it reads its own file). */
 export function generateSequential(analysis: Analysis, reason: string, filename?: string): string {
   const code = analysis.parsed.original;
+  if (analysis.sequentialReasons[0]?.verbatim) return code;
   const file = filename ? basename(filename) : 'the input';
   const shebang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '';
   return shebang + sequentialHeader(file, reason) + code.slice(shebang.length);
