@@ -52,6 +52,21 @@ export function refineInOrder(tasks: Task[], order: number[][], time: (order: nu
       }
     }
   }
+  // At an equal estimate, a statement is better on the main thread: nothing to send there and
+  // back, and no wait for it when the estimate is off (`const { length } = rows` on a worker
+  // made the main thread wait for the rows to arrive there).
+  for (const unit of units) {
+    if (tries >= MAX_TRIES || Date.now() - started > MAX_MS) break;
+    const from = current.findIndex((o) => o.includes(unit[0]));
+    if (from === 0) continue;
+    const next = moved(current, unit, from, 0);
+    tries++;
+    const t = time(next);
+    if (t <= best * (1 + 1e-9)) {
+      current = next;
+      best = Math.min(best, t);
+    }
+  }
   return current;
 }
 

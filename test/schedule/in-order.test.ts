@@ -58,3 +58,32 @@ test('refinement moves a cheap producer to its consumer’s thread, keeps pins a
   // Already good: unchanged.
   assert.deepEqual(refineInOrder(graph.tasks, refined, time, 2), refined);
 });
+
+test('at an equal estimate, a statement goes back to the main thread (nothing to send, nothing to wait for)', () => {
+  const platform = { threads: 2, latency: 0.05, bandwidth: 30_000, flatBandwidth: 250_000, startup: 45 };
+  // A source main must run (0, it reads a file), a cheap read of it (1) that a long statement of
+  // main's uses (2), and a long statement on the source (3).
+  const graph: TaskGraph = {
+    tasks: [
+      { id: 0, cost: 25, pin: 0 },
+      { id: 1, cost: 0 },
+      { id: 2, cost: 400, pin: 0 },
+      { id: 3, cost: 500 },
+      { id: 4, cost: 0, pin: 0 },
+    ],
+    edges: [
+      { from: 0, to: 1, bytes: 300_000 },
+      { from: 0, to: 3, bytes: 300_000 },
+      { from: 1, to: 2, bytes: 8 },
+      { from: 3, to: 4, bytes: 8 },
+    ],
+  };
+  const time = (o: number[][]) => simulate(graph, { ...platform, threads: o.length }, o).makespan;
+  // The cheap read beside the long statement: main waits for the source to reach the worker.
+  const listed = [[0, 2, 4], [1, 3]];
+  const refined = refineInOrder(graph.tasks, listed, time, 2);
+  assert.deepEqual(refined, [[0, 1, 2, 4], [3]]);
+  assert.ok(time(refined) <= time(listed));
+  const mainStart = (o: number[][]) => simulate(graph, { ...platform, threads: o.length }, o).threads[0].find((s) => s.task === 2)!.start;
+  assert.ok(mainStart(refined) < mainStart(listed), `${mainStart(refined)} vs ${mainStart(listed)}`);
+});
