@@ -18,7 +18,7 @@ import * as t from '@babel/types';
 import { typedArrays } from './builtins.js';
 import type { ScriptContext } from './context.js';
 import type { StatementInfo } from './statements.js';
-import { scriptObject } from './walk.js';
+import { ownReturns, scriptObject } from './walk.js';
 
 /** Globals whose use gives the same result on every thread and every run. */
 const deterministicGlobals = new Set([
@@ -211,8 +211,32 @@ function isWithin(path: NodePath, fn: NodePath): boolean {
   return path === fn || !!path.findParent((q) => q === fn);
 }
 
-/** Every declarator of the statement is given an instance of one of the script's classes. */
+/**
+ * Every declarator of the statement is given an instance of one of the script's classes, or a
+ * new array of them (`[new A(), new A()]`, `Array.from({ length: n }, (_, i) => new Item(i))`).
+ */
 export function makesScriptObjects(ctx: ScriptContext, statement: NodePath): boolean {
   if (!statement.isVariableDeclaration()) return false;
-  return statement.get('declarations').every((d) => t.isIdentifier(d.node.id) && !!d.node.init && scriptObject(ctx, d.get('init') as NodePath, 0));
+  return statement.get('declarations').every((d) => {
+    const init = d.get('init') as NodePath;
+    return t.isIdentifier(d.node.id) && !!init.node && (scriptObject(ctx, init, 0) || arrayOfScriptObjects(ctx, init));
+  });
+}
+
+function arrayOfScriptObjects(ctx: ScriptContext, init: NodePath): boolean {
+  if (init.isArrayExpression()) {
+    const elements = init.get('elements');
+    return elements.length > 0 && elements.every((e) => !!e.node && !e.isSpreadElement() && scriptObject(ctx, e as NodePath, 0));
+  }
+  if (!init.isCallExpression() || init.node.arguments.length !== 2) return false;
+  const callee = init.node.callee;
+  if (!t.isMemberExpression(callee) || callee.computed || !t.isIdentifier(callee.object, { name: 'Array' }) || !t.isIdentifier(callee.property, { name: 'from' })) return false;
+  if (init.scope.getBinding('Array')) return false;
+  const make = init.get('arguments')[1];
+  if (!make.isArrowFunctionExpression() && !make.isFunctionExpression()) return false;
+  if (make.node.async || make.node.generator) return false;
+  const body = make.get('body') as NodePath;
+  if (body.isExpression()) return scriptObject(ctx, body, 0);
+  const returns = ownReturns(make);
+  return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObject(ctx, r.get('argument') as NodePath, 0));
 }
