@@ -18,7 +18,7 @@ import * as t from '@babel/types';
 import { typedArrays } from './builtins.js';
 import type { ScriptContext } from './context.js';
 import type { StatementInfo } from './statements.js';
-import { ownReturns, scriptObject } from './walk.js';
+import { returnsScriptObject, scriptObject } from './walk.js';
 
 /** Globals whose use gives the same result on every thread and every run. */
 const deterministicGlobals = new Set([
@@ -233,10 +233,5 @@ function arrayOfScriptObjects(ctx: ScriptContext, init: NodePath): boolean {
   if (!t.isMemberExpression(callee) || callee.computed || !t.isIdentifier(callee.object, { name: 'Array' }) || !t.isIdentifier(callee.property, { name: 'from' })) return false;
   if (init.scope.getBinding('Array')) return false;
   const make = init.get('arguments')[1];
-  if (!make.isArrowFunctionExpression() && !make.isFunctionExpression()) return false;
-  if (make.node.async || make.node.generator) return false;
-  const body = make.get('body') as NodePath;
-  if (body.isExpression()) return scriptObject(ctx, body, 0);
-  const returns = ownReturns(make);
-  return returns.length > 0 && returns.every((r) => !!r.node.argument && scriptObject(ctx, r.get('argument') as NodePath, 0));
+  return (make.isArrowFunctionExpression() || make.isFunctionExpression()) && !make.node.async && !make.node.generator && returnsScriptObject(ctx, make, 0);
 }

@@ -19,14 +19,14 @@ export function ownFileUse(ctx: ScriptContext): { line?: number; what: string } 
   ctx.program.traverse({
     Identifier(p) {
       if (found || p.node.name !== '__filename' || !p.isReferencedIdentifier() || p.scope.getBinding('__filename')) return;
-      if (!folderOnly(p)) found = { line: p.node.loc?.start.line, what: '`__filename`' };
+      if (!folderOnly(ctx, p)) found = { line: p.node.loc?.start.line, what: '`__filename`' };
     },
     MetaProperty(p) {
       const parent = p.parentPath;
       if (found || !parent.isMemberExpression() || parent.node.object !== p.node || parent.node.computed) return;
       const name = t.isIdentifier(parent.node.property) ? parent.node.property.name : '';
       if (name !== 'url' && name !== 'filename') return;
-      if (!folderOnly(parent)) found = { line: p.node.loc?.start.line, what: `\`import.meta.${name}\`` };
+      if (!folderOnly(ctx, parent)) found = { line: p.node.loc?.start.line, what: `\`import.meta.${name}\`` };
     },
     MemberExpression(p) {
       // process.argv[1]: the path node was started with.
@@ -41,7 +41,7 @@ export function ownFileUse(ctx: ScriptContext): { line?: number; what: string } 
 }
 
 /** `typeof x`, `dirname(x)`, `path.dirname(x)`, `fileURLToPath(x)` inside one, `new URL('./a', x)`, `createRequire(x)`. */
-function folderOnly(use: NodePath): boolean {
+function folderOnly(ctx: ScriptContext, use: NodePath): boolean {
   const parent = use.parentPath;
   if (parent?.isUnaryExpression({ operator: 'typeof' })) return true;
   if (!parent || use.listKey !== 'arguments') return false;
@@ -50,30 +50,22 @@ function folderOnly(use: NodePath): boolean {
     // '' and '?x' / '#x' keep the file itself.
     return t.isStringLiteral(first) && first.value !== '' && !/^[?#]/.test(first.value);
   }
-  if (!parent.isCallExpression() || use.key !== 0 || !fromModule(parent)) return false;
-  const name = calleeName(parent.node.callee);
-  if (name === 'dirname' || name === 'createRequire') return true;
-  if (name !== 'fileURLToPath') return false;
+  if (!parent.isCallExpression() || use.key !== 0) return false;
+  const fn = builtinCallee(ctx, parent);
+  if (fn === 'path.dirname' || fn === 'module.createRequire') return true;
   const outer = parent.parentPath;
-  return parent.listKey === 'arguments' && parent.key === 0 && !!outer?.isCallExpression() && fromModule(outer) && calleeName(outer.node.callee) === 'dirname';
+  return fn === 'url.fileURLToPath' && parent.listKey === 'arguments' && parent.key === 0 && !!outer?.isCallExpression() && builtinCallee(ctx, outer) === 'path.dirname';
 }
 
-/** The callee is (a member of) an import or a `require(…)`, not one of the script's own functions. */
-function fromModule(call: NodePath<t.CallExpression>): boolean {
+/** `module.member` when the callee is a built-in module's function (`path.dirname`, or `dirname` imported or required from it). */
+function builtinCallee(ctx: ScriptContext, call: NodePath<t.CallExpression>): string | undefined {
   const callee = call.node.callee;
   const root = t.isMemberExpression(callee) ? callee.object : callee;
-  if (!t.isIdentifier(root)) return false;
-  const b = call.scope.getBinding(root.name);
-  if (!b) return false;
-  if (b.kind === 'module') return true;
-  const decl = b.path;
-  if (!decl.isVariableDeclarator()) return false;
-  const init = decl.node.init;
-  return t.isCallExpression(init) && t.isIdentifier(init.callee, { name: 'require' }) && !decl.scope.getBinding('require');
-}
-
-function calleeName(callee: t.Expression | t.V8IntrinsicIdentifier): string | undefined {
-  if (t.isIdentifier(callee)) return callee.name;
-  if (t.isMemberExpression(callee) && !callee.computed && t.isIdentifier(callee.property)) return callee.property.name;
-  return undefined;
+  if (!t.isIdentifier(root) || call.scope.getBinding(root.name)?.scope !== ctx.programScope) return undefined;
+  if (t.isMemberExpression(callee)) {
+    const mod = ctx.modules.get(root.name);
+    return mod && !callee.computed && t.isIdentifier(callee.property) ? `${mod}.${callee.property.name}` : undefined;
+  }
+  const member = ctx.moduleMembers.get(root.name);
+  return member ? `${member[0]}.${member[1]}` : undefined;
 }

@@ -2126,7 +2126,8 @@ function scriptObjectAt(ctx: ScriptContext, path: NodePath, depth: number): bool
   return false;
 }
 
-function returnsScriptObject(ctx: ScriptContext, fn: NodePath<t.Function>, depth: number): boolean {
+/** Every return of the function gives one of the script's objects (an expression body: itself). */
+export function returnsScriptObject(ctx: ScriptContext, fn: NodePath<t.Function>, depth: number): boolean {
   const body = fn.get('body') as NodePath;
   if (body.isExpression()) return scriptObjectAt(ctx, body, depth + 1);
   const returns = ownReturns(fn);
