@@ -166,7 +166,7 @@ export function foldCall(into: Facts, callee: Facts, site: CallSite, changesPara
   if (callee.identity && !into.identity) changed = into.identity = true;
   for (const [root, kind] of callee.mutates) {
     const k = substituteKind(kind, site.argKinds);
-    for (const target of mapRoot(root, site)) changed = addMutation(into, target, k) || changed;
+    for (const target of changeableRoots(root, site)) changed = addMutation(into, target, k) || changed;
   }
   // A callback the callee calls: inline functions and named script functions are already counted
   // at the call site, and change what they are given only if they may change their parameters; a
@@ -227,6 +227,23 @@ export function addLink(f: Facts, a: Root, b: Root): boolean {
   if (f.links.has(key)) return false;
   f.links.set(key, [a, b]);
   return true;
+}
+
+/**
+ * What a change to one of the callee's roots changes in the caller: as mapRoot, less the
+ * arguments that are primitives, which have nothing to change (`makeTable(cfg.size)` fills a
+ * typed array it makes from its argument; given a number, that array is its own).
+ */
+function changeableRoots(root: Root, site: CallSite): Root[] {
+  const m = /^#p(\d+)(\+?)$/.exec(root);
+  if (!m) return mapRoot(root, site);
+  const first = Number(m[1]);
+  const primitive = (i: number) => {
+    const k = site.argKinds[i];
+    return !!k && k.k === 'prim' && k.params.length === 0 && !k.elems?.length;
+  };
+  const slots = m[2] === '+' ? site.args.map((_, i) => i).slice(first) : [first];
+  return slots.filter((i) => !primitive(i)).flatMap((i) => [...(site.args[i] ?? [])]);
 }
 
 function mapRoot(root: Root, site: CallSite): Root[] {

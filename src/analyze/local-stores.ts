@@ -42,12 +42,13 @@ export function storedIntoLocal(w: RootsOf, binding: Binding, seen: Set<Binding>
     if (t.isIdentifier(node)) join(p.scope.getBinding(node.name));
   };
   const add = (s: Set<Root>) => s.forEach((r) => out.add(r));
-  // A function given one of these objects may store into it anything it can reach.
+  // A function given one of these objects may store into it anything it can reach (a number it
+  // is also given reaches nothing).
   const passedTo = (call: NodePath<t.CallExpression | t.NewExpression | t.OptionalCallExpression>, held: t.Node) => {
     for (const a of call.get('arguments') as NodePath[]) {
       if (a.node === held) continue;
       if (a.isFunction()) (a.get('params') as NodePath[]).forEach((q) => joinPattern(q.node, a.scope));
-      else add(w.rootsOf(a, seen));
+      else add(w.valueRoots(a.isSpreadElement() ? (a.get('argument') as NodePath) : a, seen));
     }
     const callee = call.get('callee') as NodePath;
     if (callee.isMemberExpression() || callee.isOptionalMemberExpression()) add(w.rootsOf(callee.get('object') as NodePath, seen));

@@ -859,6 +859,8 @@ export class UnitWalker {
     // `groupBy(key)(rows)`: what the factory's closures return.
     const factory = callee.isCallExpression() ? this.factoryOf(callee.node, callee.scope) : undefined;
     if (factory) return this.env.returnKind(`${factory}()`, this.closureArgs(callee as NodePath<t.CallExpression>, argKinds, (a) => this.kindOf(a), joinSym, PRIM));
+    // An IIFE (`(() => { …; return total; })()`): what its returns give.
+    if (callee.isArrowFunctionExpression() || callee.isFunctionExpression()) return this.callbackReturnKind(callee);
     if (callee.isIdentifier()) {
       const ref = this.resolve(callee);
       if (ref.kind === 'top') {
@@ -1112,7 +1114,7 @@ export class UnitWalker {
         const factory = !this.scriptFunction(a) && made ? this.closureFactory(made) : undefined;
         const name = this.scriptFunction(a) ? a.node.name : factory;
         if (name) {
-          const captured = factory && made?.path.isVariableDeclarator() ? (made.path.get('init') as NodePath<t.CallExpression>).get('arguments').flatMap((x) => [...this.rootsOf(x)]) : [];
+          const captured = factory && made?.path.isVariableDeclarator() ? (made.path.get('init') as NodePath<t.CallExpression>).get('arguments').flatMap((x) => [...this.valueRoots(x)]) : [];
           f.calls.push({ callee: name, args: everyArg(givenWith(captured)), argKinds: everyArg(ANY), receiver: none });
         }
       }
@@ -1619,8 +1621,9 @@ export class UnitWalker {
     if (!factory || !bp.isVariableDeclarator()) return false;
     const all = new Set<Root>();
     argRoots.forEach((s) => s.forEach((r) => all.add(r)));
-    // The closure may use what the factory was given, and anything it is given now.
-    for (const a of (bp.get('init') as NodePath<t.CallExpression>).get('arguments')) this.rootsOf(a).forEach((r) => all.add(r));
+    // The closure may use what the factory was given (a number it was given shares nothing: its
+    // closure changes its own copy), and anything it is given now.
+    for (const a of (bp.get('init') as NodePath<t.CallExpression>).get('arguments')) this.valueRoots(a).forEach((r) => all.add(r));
     this.factoryClosureCall([factory], all);
     return true;
   }

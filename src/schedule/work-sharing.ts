@@ -67,18 +67,28 @@ export function chooseWorkSharing(
     into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
     outOf.set(e.from, [...(outOf.get(e.from) ?? []), e.to]);
   }
-  // Removing a member can only relax the rules for the others: repeat until nothing changes.
-  for (let changed = true; changed; ) {
-    changed = false;
-    const sharing = new Set([0, ...[...members].map((id) => holders.get(id)![0])]);
-    const first = Math.min(...members);
-    for (const id of members) {
+  // Members that break a rule, given the others.
+  const failing = (set: Set<number>): number[] => {
+    const sharing = new Set([0, ...[...set].map((id) => holders.get(id)![0])]);
+    const first = Math.min(...set);
+    return [...set].filter((id) => {
       const inputsEverywhere = (into.get(id) ?? []).every((u) => u < first && [...sharing].every((th) => holders.get(u)?.includes(th)));
-      const usedOnMainOnly = (outOf.get(id) ?? []).every((v) => !members.has(v) && holders.get(v)?.length === 1 && holders.get(v)![0] === 0);
-      if (!inputsEverywhere || !usedOnMainOnly) {
-        members.delete(id);
-        changed = true;
-      }
+      const usedOnMainOnly = (outOf.get(id) ?? []).every((v) => !set.has(v) && holders.get(v)?.length === 1 && holders.get(v)![0] === 0);
+      return !inputsEverywhere || !usedOnMainOnly;
+    });
+  };
+  // Removing a member can only relax the rules for the others: remove until nothing breaks one.
+  const candidates = [...members];
+  for (let out = failing(members); out.length > 0; out = failing(members)) for (const id of out) members.delete(id);
+  // A statement removed for the sake of one removed later (`const n = xs.length` used by a member
+  // that itself had to go) may fit now: add back, in program order, each one the set can keep.
+  for (let added = true; added; ) {
+    added = false;
+    for (const id of candidates) {
+      if (members.has(id)) continue;
+      members.add(id);
+      if (failing(members).length === 0) added = true;
+      else members.delete(id);
     }
   }
   const sharing = [...new Set([0, ...[...members].map((id) => holders.get(id)![0])])].sort((a, b) => a - b);

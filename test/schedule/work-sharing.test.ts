@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from '../../src/index.js';
+import { analyze } from '../../src/analyze/index.js';
+import { chooseWorkSharing } from '../../src/schedule/work-sharing.js';
 
 process.env.PARALLELIZE_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'parallelize-cache-'));
 
@@ -33,7 +35,8 @@ console.log(a, b, c);
 });
 
 test('a statement whose value a worker uses is not shared', () => {
-  // d (line 7) needs a and runs on a worker: if a ran elsewhere, d would wait for a message the plan does not have.
+  // d (line 7) needs a and runs on a worker: if a ran elsewhere, d would wait for a message the
+  // plan does not have. The planner puts d on the main thread here, so the plan is given.
   const source = `${helpers}const a = work(10);
 const b = work(20);
 const c = work(30);
@@ -41,8 +44,17 @@ const e = work(40);
 const d = work(a);
 console.log(b, c, d, e);
 `;
-  const lines = sharedLines(source, { 3: 300, 4: 600, 5: 600, 6: 600, 7: 900 });
+  const analysis = analyze(source, { filename: 'sharing.cjs' });
+  const id = (line: number) => analysis.statements.find((s) => s.line === line)!.id;
+  const threads = [[id(4), id(8)], [id(3), id(5), id(6), id(7)]].map((ids) => ids.sort((x, y) => x - y));
+  const sharing = chooseWorkSharing(analysis, threads, () => true, () => 1);
+  const lines = (sharing?.members ?? []).map((m) => analysis.statements[m].line);
   assert.ok(!lines.includes(3), `line 3 is shared: ${lines}`);
+  // The others still are: d's removal (it reads a) does not keep them out.
+  assert.deepEqual(lines, [4, 5, 6]);
+  // With d on the main thread, a may be shared as well.
+  const onMain = [[id(4), id(7), id(8)], [id(3), id(5), id(6)]].map((ids) => ids.sort((x, y) => x - y));
+  assert.deepEqual((chooseWorkSharing(analysis, onMain, () => true, () => 1)?.members ?? []).map((m) => analysis.statements[m].line), [3, 4, 5, 6]);
 });
 
 test('a statement that changes an object, or reads one another statement changes, is not shared', () => {
