@@ -62,8 +62,8 @@ const ZLIB_HIGH_LEVEL = 4;
 /** Operations per iteration of key-derivation functions (an HMAC-SHA-256 round, scrypt's memory-hard mixing per unit of N). */
 const PBKDF2_ROUND = 600;
 const SCRYPT_PER_N = 5000;
-/** A BigInt operation on numbers of a few hundred digits, in operations. */
-const BIGINT_OP = 1500;
+/** A BigInt operation on numbers of a few hundred digits, in operations (measured: a 512- or 1024-bit modular multiplication step takes about 0.5 µs, mostly allocation). */
+const BIGINT_OP = 400;
 /** A BigInt operation on a machine word, in nanoseconds (a SplitMix64 step: 13 operations in 113 ns). */
 const BIGINT_WORD_OP_NS = 9;
 /** Arithmetic, comparisons, assignments and plain control flow: an instruction or two in compiled code, counted as this much. */
@@ -128,6 +128,9 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
       case '%': return a % b;
       case '<<': return a * 2 ** b;
       case '>>': return Math.floor(a / 2 ** b);
+      // As magnitudes (a BigInt's `start | 1n` is about start; Number's 32-bit truncation does not apply to sizes).
+      case '|': case '^': return Math.max(a, b);
+      case '&': return Math.min(a, b);
       default: return undefined;
     }
   }
@@ -252,7 +255,8 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
   split(test);
   const bounded = conjuncts.find((c) => t.isBinaryExpression(c) && (c.operator === '<' || c.operator === '<=') && t.isIdentifier(c.left) && evalNumber(c.right, env, ctx) !== undefined) as t.BinaryExpression | undefined;
   const bound = bounded ? evalNumber(bounded.right, env, ctx) : undefined;
-  if (halves(test, body)) return logTrips(bound);
+  // Halving a known value down to a floor (`while (exp > 0n) { …; exp >>= 1n }`): its bit length.
+  if (halves(test, body)) return logTrips(bound ?? halvedValue(conjuncts, env, ctx));
   // A condition on a collection's length (`head < queue.length`, `stack.length > 0`, `stack.length`).
   const list = conjuncts.map((c) => (t.isBinaryExpression(c) ? (t.isMemberExpression(c.right) ? c.right : c.left) : c))
     .find((c): c is t.MemberExpression => t.isMemberExpression(c) && t.isIdentifier(c.property) && (c.property.name === 'length' || c.property.name === 'size'));
@@ -291,6 +295,16 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
     if (n !== UNKNOWN_SIZE) return Math.max(n, UNKNOWN_TRIPS);
   }
   return chasesPointers(test) ? FEW_TRIPS : UNKNOWN_TRIPS;
+}
+
+/** The value a halving loop's condition tests against a floor (`x > 0`, `x >= 1`, `x !== 0`, `x`), when known. */
+function halvedValue(conjuncts: t.Expression[], env: Env, ctx: CostContext): number | undefined {
+  for (const c of conjuncts) {
+    const x = t.isBinaryExpression(c) && ['>', '>=', '!==', '!='].includes(c.operator) ? c.left : t.isIdentifier(c) ? c : undefined;
+    const v = x && t.isIdentifier(x) ? evalNumber(x, env, ctx) : undefined;
+    if (v !== undefined && Number.isFinite(v) && v > 1) return v;
+  }
+  return undefined;
 }
 
 /** The size `list.length < n` or `n > list.size` (or with =) lets the list grow to: n. */
@@ -1065,8 +1079,9 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
     const trips = rec.loop ? forTrips(rec.loop, inner, ctx) : undefined;
     const calls = recursionCalls(rec, fn, inner, nested, trips !== undefined && trips !== UNKNOWN_TRIPS && trips >= 2 ? trips : undefined);
     ops *= calls;
-    // A recursive builder (a tree, a nested list) returns about one node per call.
-    if (size === UNKNOWN_SIZE && calls > 1) size = Math.min(calls, 1e7);
+    // A recursive builder (a tree, a nested list) returns about one node per call; a memoised
+    // count (`return r` of a sum) returns a number however many calls it made.
+    if (size === UNKNOWN_SIZE && calls > 1 && buildsNodes(fn)) size = Math.min(calls, 1e7);
   }
   return { ops, size, shape, instance };
 }
@@ -1088,11 +1103,38 @@ function recursionCalls(rec: { sites: number; inLoop: boolean; loop?: t.ForState
     else for (let i = 2; i <= depth && f < 1e6; i++) f *= i;
     return Math.min(f, 1e6);
   }
-  // A memoised function (it looks its argument up in a table it also fills) mostly answers from the table.
-  if (memoised(fn)) return Math.min(Math.max(depth, 1), 8);
+  // A memoised function (it looks its arguments up in a table it also fills) computes each state
+  // once: about as many calls as its numeric arguments have combinations (`partitions(n, max)`:
+  // n * max; `fib(n)`: n), each of the others answered from the table.
+  if (memoised(fn)) {
+    const states = [...params].map((p) => inner.get(p)).filter((v): v is number => v !== undefined && Number.isFinite(v) && v >= 1);
+    return Math.min(Math.max(states.reduce((a, b) => a * b, 1), 1) * Math.max(rec.sites, 1), 1e7);
+  }
   if (rec.sites >= 2) return Math.min(1.6 ** Math.min(depth, 60), 1e9);
   // One self-call per level: deeper than about ten thousand levels would overflow the stack.
   return Math.min(Math.max(depth, 1), 1e4);
+}
+
+/** Whether a function returns an object, array or instance it makes (`return node` of `const node = { … }`), not only numbers or what it looked up. */
+function buildsNodes(fn: t.Function): boolean {
+  let found = false;
+  const made = (e: t.Node | null | undefined) => t.isArrayExpression(e) || t.isObjectExpression(e) || t.isNewExpression(e);
+  const madeLocals = new Set<string>();
+  t.traverseFast(fn.body, (n) => {
+    if (t.isVariableDeclarator(n) && t.isIdentifier(n.id) && made(n.init)) madeLocals.add(n.id.name);
+  });
+  const visit = (n: t.Node | null | undefined): void => {
+    if (!n || found || (t.isFunction(n) && n !== fn)) return;
+    if (t.isReturnStatement(n) && (made(n.argument) || (t.isIdentifier(n.argument) && madeLocals.has(n.argument.name)))) found = true;
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+      if (Array.isArray(child)) child.forEach(visit);
+      else visit(child);
+    }
+  };
+  visit(t.isBlockStatement(fn.body) ? fn.body : null);
+  if (!t.isBlockStatement(fn.body)) found = made(fn.body);
+  return found;
 }
 
 const memoisedMemo = new WeakMap<t.Node, boolean>();

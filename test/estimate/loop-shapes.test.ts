@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/analyze/index.js';
-import { staticCosts } from '../../src/estimate/static-cost.js';
+import { staticCostModel, staticCosts, staticSize } from '../../src/estimate/static-cost.js';
 
 /** Estimated milliseconds of the statement that defines `name`. */
 function cost(source: string, name: string): number {
@@ -113,4 +113,48 @@ const byArray = (() => { const spend = new Float64Array(40000); for (const id of
 console.log(byObject[7], byArray[7]);`;
   // A lookup hashes the key and probes (25 operations), an element read is a load (0.4).
   assert.ok(cost(source, 'byObject') > 4 * cost(source, 'byArray'), `object ${cost(source, 'byObject')}, array ${cost(source, 'byArray')}`);
+});
+
+test('a memoised recursion over two numbers computes each pair once: many calls, and it returns a number', () => {
+  // partitions(1800, 1800) fills about 3 million entries (it measured 0.7 s); it was priced as 8 calls.
+  const source = `const memo = new Map();
+function partitions(n, max) {
+  if (n === 0) return 1;
+  if (n < 0 || max === 0) return 0;
+  const key = n * 10000 + max;
+  if (memo.has(key)) return memo.get(key);
+  const r = (partitions(n - max, max) + partitions(n, max - 1)) % 1000000007;
+  memo.set(key, r);
+  return r;
+}
+const p = partitions(1800, 1800);
+console.log(p);`;
+  const ms = cost(source, 'p');
+  assert.ok(ms > 100 && ms < 5000, `p ${ms}`);
+  // Its result is a number, not a tree of a node per call: sending it costs nothing.
+  const a = analyze(source);
+  assert.ok(staticSize(a, 'p', staticCostModel(a).lengths) <= 64 * 1024, 'p is priced as a node per call');
+});
+
+test('a loop that halves a known BigInt runs once per bit of it', () => {
+  // Square-and-multiply on a 512-bit exponent: 513 steps, not the dozen of an unknown bound.
+  const source = `function modPow(base, exp, mod) {
+  let result = 1n;
+  base %= mod;
+  while (exp > 0n) {
+    if (exp & 1n) result = (result * base) % mod;
+    base = (base * base) % mod;
+    exp >>= 1n;
+  }
+  return result;
+}
+const big = 2n ** 512n + 12345n;
+let acc = 0n;
+for (let i = 0; i < 200; i++) acc ^= modPow(3n + BigInt(i), big - 1n, big);
+const last = acc;
+console.log(last);`;
+  const a = analyze(source);
+  const loop = staticCosts(a)[a.statements.find((s) => s.line === 13)!.id];
+  // 200 × 513 steps × two or three wide operations of about 0.5 µs: some 100 ms (it measured 170 ms).
+  assert.ok(loop > 40 && loop < 800, `loop ${loop}`);
 });
