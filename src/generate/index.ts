@@ -234,6 +234,13 @@ function threadBody(
       if (!declaredAt.has(n) && !receivedAt.has(n)) hoisted.add(n);
     }
   }
+  // A change to an object sends every binding that may share it (its alias class); one this thread
+  // neither declares nor received has no earlier writer anywhere (else it would have come here
+  // first), so it still holds its initial value: `var dx9` hoisted from a later line.
+  for (const m of messages) {
+    if (!mine.has(m.producer)) continue;
+    for (const v of m.vars) if (!moduleScoped.has(v) && !isStatic(v) && !declaredAt.has(v) && !receivedAt.has(v)) hoisted.add(v);
+  }
   const rewrite = new Set<number>();
   for (const id of ids) {
     const s = statements[id];
