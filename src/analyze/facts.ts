@@ -235,18 +235,15 @@ export function addLink(f: Facts, a: Root, b: Root): boolean {
  * typed array it makes from its argument; given a number, that array is its own).
  */
 function changeableRoots(root: Root, site: CallSite): Root[] {
-  const m = /^#p(\d+)(\+?)$/.exec(root);
-  if (!m) return mapRoot(root, site);
-  const first = Number(m[1]);
   const primitive = (i: number) => {
     const k = site.argKinds[i];
     return !!k && k.k === 'prim' && k.params.length === 0 && !k.elems?.length;
   };
-  const slots = m[2] === '+' ? site.args.map((_, i) => i).slice(first) : [first];
-  return slots.filter((i) => !primitive(i)).flatMap((i) => [...(site.args[i] ?? [])]);
+  return mapRoot(root, site, (i) => !primitive(i));
 }
 
-function mapRoot(root: Root, site: CallSite): Root[] {
+/** The caller's roots for one of the callee's: its receiver, or the arguments a parameter stands for (those `arg` keeps). */
+function mapRoot(root: Root, site: CallSite, arg: (index: number) => boolean = () => true): Root[] {
   if (root === '#this') return [...site.receiver];
   if (root === '#self') return [...(site.receiverContainer ?? site.receiver)];
   if (root === '#unknown') return [];
@@ -254,8 +251,8 @@ function mapRoot(root: Root, site: CallSite): Root[] {
   if (m) {
     const i = Number(m[1]);
     // '#p<i>+': a rest parameter or `arguments`, which reach this argument and every later one.
-    if (m[2] !== '+') return [...(site.args[i] ?? [])];
-    return site.args.slice(i).flatMap((s) => [...s]);
+    const slots = m[2] !== '+' ? [i] : site.args.map((_, j) => j).slice(i);
+    return slots.filter(arg).flatMap((j) => [...(site.args[j] ?? [])]);
   }
   return [root];
 }

@@ -61,10 +61,11 @@ interface SplitSite {
   paths: NodePath<t.Node>[];
 }
 
-function splitSite(node: t.Statement, analysis: Analysis): SplitSite | undefined {
+function splitSite(statement: NodePath<t.Statement>, analysis: Analysis): SplitSite | undefined {
+  const node = statement.node;
   if (!t.isExpressionStatement(node)) return undefined;
   const expr = node.expression;
-  const path = analysis.statements.find((s) => s.path.node === node)!.path.get('expression') as NodePath<t.Expression>;
+  const path = statement.get('expression') as NodePath<t.Expression>;
   if (t.isCallExpression(expr) && !expr.arguments.some((a) => t.isSpreadElement(a))) {
     const args = (path as NodePath<t.CallExpression>).get('arguments') as NodePath<t.Node>[];
     if (isPlainEffectCallee(expr.callee, analysis)) return { kind: 'print', target: expr.callee, values: expr.arguments, paths: args };
@@ -105,7 +106,7 @@ export function splitHeavyArguments(analysis: Analysis, opts: SplitOptions): str
   const summaries = buildSummaries(analysis.ctx, analysis.kinds);
   for (const s of analysis.statements) {
     const node = s.path.node;
-    const site = splitSite(node, analysis);
+    const site = splitSite(s.path, analysis);
     if (!site) continue;
     const userTime = opts.times?.[String(s.line)];
     const heavy = site.values.map((a) => hasCall(a) && (userTime !== undefined ? userTime >= opts.threshold : opts.cost(a, s.id) >= opts.threshold));

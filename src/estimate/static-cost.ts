@@ -1115,8 +1115,15 @@ function recursionCalls(rec: { sites: number; inLoop: boolean; loop?: t.ForState
   return Math.min(Math.max(depth, 1), 1e4);
 }
 
+const buildsMemo = new WeakMap<t.Node, boolean>();
 /** Whether a function returns an object, array or instance it makes (`return node` of `const node = { … }`), not only numbers or what it looked up. */
 function buildsNodes(fn: t.Function): boolean {
+  let known = buildsMemo.get(fn);
+  if (known === undefined) buildsMemo.set(fn, (known = returnsMadeValue(fn)));
+  return known;
+}
+
+function returnsMadeValue(fn: t.Function): boolean {
   let found = false;
   const made = (e: t.Node | null | undefined) => t.isArrayExpression(e) || t.isObjectExpression(e) || t.isNewExpression(e);
   const madeLocals = new Set<string>();
