@@ -209,6 +209,9 @@ export function settleParamCalls(f: Facts): void {
   for (const passed of f.paramCalls.values()) for (const r of passed) addMutation(f, r, ANY);
 }
 
+/** A function's key by its position: the callee of a call site of a function with no name. */
+export const nodeKey = (node: t.Node): string => `@${node.start}:${node.end}`;
+
 /** Every function node an argument may stand for, with those its factory was given. */
 export function argFunctions(a: ArgFn | undefined): t.Node[] {
   if (!a || (a.kind !== 'inline' && a.kind !== 'fn')) return [];

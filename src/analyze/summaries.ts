@@ -7,7 +7,7 @@ import type { NodePath } from '@babel/traverse';
 import * as t from '@babel/types';
 import type { ScriptContext } from './context.js';
 import { functionFields } from './function-fields.js';
-import { ANY, PRIM, addAll, addMutation, addParamCall, argFunctions, emptyFacts, foldCall, mayShare, ownParamRoot, settleParamCalls, substituteKind, type ArgFn, type CallSite, type Facts, type SymKind } from './facts.js';
+import { ANY, PRIM, addAll, addMutation, addParamCall, argFunctions, emptyFacts, foldCall, mayShare, nodeKey, ownParamRoot, settleParamCalls, substituteKind, type ArgFn, type CallSite, type Facts, type SymKind } from './facts.js';
 import { traverse } from './traverse.js';
 import { ARG_SLOTS } from './arguments.js';
 import { returnedClosures } from './closures.js';
@@ -68,6 +68,7 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       allFunctions.push(p);
     },
   }, ctx.programScope, ctx.program);
+  const byNodeKey = new Map(allFunctions.map((fn) => [nodeKey(fn.node), fn]));
 
   const classExtras = new Map<string, Facts>();
 
@@ -208,6 +209,11 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
       const ctor = cls.get('body').get('body').find((m) => m.isClassMethod() && m.node.kind === 'constructor') as NodePath<t.Function> | undefined;
       return { fns: ctor ? [ctor] : [], extra: classFacts(name) };
     }
+    // A function written in a top-level table of functions (function-tables.ts), by position.
+    if (callee.startsWith('@')) {
+      const fn = byNodeKey.get(callee);
+      return { fns: fn ? [fn] : [] };
+    }
     const fn = ctx.functions.get(callee);
     return { fns: fn ? [fn] : [] };
   }
@@ -225,7 +231,6 @@ export function buildSummaries(ctx: ScriptContext, topKinds: TopKinds): Summarie
     for (const [name, fns] of functionFields(ctx)) for (const fn of fns) addKey(fn.node, `~${name}`);
     for (const [name, fns] of closuresOf) for (const fn of fns) addKey(fn.node, `${name}()`);
     // A call site that hands a function on asks whether it changes its parameters (changesParams).
-    const nodeKey = (node: t.Node) => `@${node.start}:${node.end}`;
     for (const fn of allFunctions) addKey(fn.node, nodeKey(fn.node));
     for (const name of ctx.classes.keys()) for (const fn of calleeNodes(`new ${name}`).fns) addKey(fn.node, `new ${name}`);
     const callers = new Map<string, Set<NodePath<t.Function>>>();

@@ -33,7 +33,8 @@ import { freshElementLocal, freshGet, storesNumber, typedArray } from './contain
 import { ARG_SLOTS, argumentsOwner, everyArg, laterArgs, spreadArgs } from './arguments.js';
 import { paramAliases, type ParamAliases } from './param-aliases.js';
 import { arrayUnchanged, iteratedArray, returnedClosures } from './closures.js';
-import { ANY, DATA, PRIM, addLink, addMutation, addParamCall, emptyFacts, flatElement, joinSym, mayShare, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
+import { mayUseThis, tableElements } from './function-tables.js';
+import { ANY, DATA, PRIM, addLink, addMutation, addParamCall, emptyFacts, flatElement, joinSym, mayShare, nodeKey, type ArgFn, type Facts, type Root, type SymKind } from './facts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyPath = NodePath<any> | null | undefined;
@@ -1102,6 +1103,8 @@ export class UnitWalker {
         const factory = this.factoryOf(a.node, a.scope);
         // `pipe(sumBy(price), …)`: the closure runs later, with anything; what made it is known.
         if (factory) this.closureSite(factory, a, everyArg(givenWith([])), everyArg(ANY), everyArg<ArgFn>({ kind: 'other' }));
+      } else if (a.isMemberExpression() && this.tableCall(a, everyArg(givenWith([])), everyArg(ANY), everyArg<ArgFn>({ kind: 'other' }), false)) {
+        // `rows.sort(sorters[r % 3])`: one of the table's functions, called with anything.
       } else if (a.isMemberExpression() || a.isOptionalMemberExpression()) {
         // `xs.map(helpers.square)`: the script's methods of that name, called with anything.
         const method = this.methodValue(a);
@@ -1269,6 +1272,8 @@ export class UnitWalker {
           }
         }
       }
+      // `ops[i % 2](x)`: one of the functions of a table, called with the table as `this`.
+      if (m.node.computed && !isNew && this.tableCall(m, argRoots, argKinds, argFns, true)) return;
       if (!name) {
         this.unknownCall(argRoots, this.rootsOf(object));
         return;
@@ -1427,6 +1432,61 @@ export class UnitWalker {
     }
   }
 
+  /**
+   * The functions `T[i]` may be when T is a table of functions (function-tables.ts), each as the
+   * analysis follows it: a script function, a factory's closure, or one written in the table.
+   * Undefined when T is no table or one of its elements is none of these.
+   */
+  tableFunctions(member: NodePath): { element: NodePath<t.Expression>; fns: t.Node[]; site: (roots: Set<Root>[], kinds: SymKind[], fns: ArgFn[]) => void }[] | undefined {
+    const elements = tableElements(member);
+    if (!elements) return undefined;
+    const f = this.facts;
+    const none = new Set<Root>();
+    const out = [];
+    for (const e of elements) {
+      if (e.isIdentifier()) {
+        const ref = this.resolve(e);
+        if (ref.kind !== 'top' || !this.env.ctx.functions.has(ref.name)) return undefined;
+        const name = ref.name;
+        out.push({ element: e, fns: [this.env.ctx.functions.get(name)!.node], site: (roots: Set<Root>[], kinds: SymKind[], fns: ArgFn[]) => void f.calls.push({ callee: name, args: roots, argKinds: kinds, argFns: fns, receiver: none }) });
+      } else if (e.isCallExpression()) {
+        const factory = this.factoryOf(e.node, e.scope);
+        if (!factory) return undefined;
+        const closures = (returnedClosures(this.env.ctx.functions.get(factory)!) ?? []).map((c) => c.node);
+        out.push({ element: e, fns: closures, site: (roots: Set<Root>[], kinds: SymKind[], fns: ArgFn[]) => this.closureSite(factory, e, roots, kinds, fns) });
+      } else if (e.isFunctionExpression() || e.isArrowFunctionExpression()) {
+        // Written in a top-level table, it names only top-level bindings and its own: a unit of its
+        // own, the same wherever it is called. Written in a function's table, it can be followed
+        // only while walking that function.
+        const fnPath = e as NodePath<t.Function>;
+        if (e.scope.parent === this.env.ctx.programScope) {
+          const key = nodeKey(e.node);
+          out.push({ element: e, fns: [e.node], site: (roots: Set<Root>[], kinds: SymKind[], fns: ArgFn[]) => void f.calls.push({ callee: key, args: roots, argKinds: kinds, argFns: fns, receiver: none }) });
+        } else if (this.fn && this.fn.node.start! <= e.node.start! && e.node.end! <= this.fn.node.end!) {
+          // Its body was walked with this unit; what it may change of what it is given remains.
+          out.push({ element: e, fns: [e.node], site: (roots: Set<Root>[]) => {
+            const slots = Math.max(fnPath.node.params.length, roots.length);
+            if (Array.from({ length: slots }, (_, i) => paramMayChange(fnPath, i)).some(Boolean)) for (const s of roots) for (const r of s) addMutation(f, r, ANY);
+          } });
+        } else return undefined;
+      } else return undefined;
+    }
+    return out;
+  }
+
+  /**
+   * A call of `T[i]` for a table T: a call of each of its functions with these arguments. As a
+   * callee the table is `this`, so none of them may read it. False when T is no table.
+   */
+  tableCall(member: NodePath, roots: Set<Root>[], kinds: SymKind[], fns: ArgFn[], asCallee: boolean): boolean {
+    const table = this.tableFunctions(member);
+    if (!table || (asCallee && table.some((e) => e.fns.some(mayUseThis)))) return false;
+    for (const e of table) e.site(roots, kinds, fns);
+    // A factory's closure keeps state of its own (a generator's seed), which lives with the table.
+    if (table.some((e) => e.element.isCallExpression())) for (const r of this.rootsOf((member as NodePath<t.MemberExpression>).get('object'))) addMutation(this.facts, r, ANY);
+    return true;
+  }
+
   argFn(a: NodePath): ArgFn {
     if (a.isFunctionExpression() || a.isArrowFunctionExpression()) return { kind: 'inline', fns: [a.node] };
     const closures = (factory: string): t.Node[] => (returnedClosures(this.env.ctx.functions.get(factory)!) ?? []).map((c) => c.node);
@@ -1448,6 +1508,8 @@ export class UnitWalker {
     }
     const method = this.methodValue(a);
     if (method) return { kind: 'fn', name: `.${method}`, fns: this.env.ctx.methods.get(method)!.map((m) => m.node) };
+    const table = this.tableFunctions(a);
+    if (table) return { kind: 'fn', name: '[]', fns: table.flatMap((e) => e.fns) };
     // `f(makeRng(7))`: the closure a factory returns, and what the factory was given.
     if (a.isCallExpression()) {
       const factory = this.factoryOf(a.node, a.scope);

@@ -927,7 +927,8 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
   let args = 0;
   for (const a of node.arguments) if (!t.isFunction(a)) args += opsOf(a, env, ctx, depth);
   const callee = node.callee;
-  const fnArg = node.arguments.find((a) => t.isFunction(a)) as t.Function | undefined;
+  // A callback written out, or one of the script's functions given by name (`rows.map(parseRow)`, `sort(byScore)`).
+  const fnArg = (node.arguments.find((a) => t.isFunction(a)) ?? namedCallback(node, ctx)) as t.Function | undefined;
   if (t.isIdentifier(callee)) {
     const fn = functionValue(callee, ctx);
     if (fn && !t.isNewExpression(node)) return args + 5 + functionResult(callee.name, fn, node.arguments, env, ctx, depth).ops;
@@ -993,7 +994,9 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     }
     if (name === 'sort') {
       const n = sizeOf(callee.object, env, ctx);
-      return args + own + n * Math.log2(Math.max(n, 2)) * 10;
+      // A comparator the model cannot see (`sort(sorters[i])`) is still a call per comparison.
+      const compare = node.arguments.length > 0 ? SORT_COMPARISON + 10 : 10;
+      return args + own + n * Math.log2(Math.max(n, 2)) * compare;
     }
     return args + own;
   }
@@ -1003,6 +1006,17 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     return args + 5 + opsOf(callee.body, new Map(env), ctx, depth + 1);
   }
   return args + opsOf(callee, env, ctx, depth) + 10;
+}
+
+/** The script function a built-in's callback argument names (`xs.map(parseRow)`), unless it is being counted already (recursion). */
+function namedCallback(node: t.CallExpression | t.NewExpression, ctx: CostContext): t.Function | undefined {
+  if (!t.isMemberExpression(node.callee)) return undefined;
+  for (const a of node.arguments) {
+    if (!t.isIdentifier(a) || ctx.stack.includes(a.name)) continue;
+    const fn = functionValue(a, ctx);
+    if (fn) return fn;
+  }
+  return undefined;
 }
 
 /** `''`, a template, `1n` or `BigInt(x)`: a value a loop may grow by `+=` or `*=`. */

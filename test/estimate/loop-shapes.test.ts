@@ -161,3 +161,26 @@ console.log(last);`;
   // 200 × 513 steps × two or three wide operations of about 0.5 µs: some 100 ms (it measured 170 ms).
   assert.ok(loop > 40 && loop < 800, `loop ${loop}`);
 });
+
+test('a comparator or callback given by name, or picked from a table, is a call per element', () => {
+  const rows = `const rows = Array.from({ length: 60000 }, (_, id) => ({ id, score: (id * 7919) % 1009 }));`;
+  const written = cost(`${rows}
+const sorted = rows.slice().sort((a, b) => a.score - b.score || a.id - b.id);`, 'sorted');
+  const named = cost(`${rows}
+function byScore(a, b) { return a.score - b.score || a.id - b.id; }
+const sorted = rows.slice().sort(byScore);`, 'sorted');
+  const picked = cost(`${rows}
+const rankBy = (key) => (a, b) => a[key] - b[key] || a.id - b.id;
+const sorters = [rankBy('score'), rankBy('id')];
+const sorted = rows.slice().sort(sorters[rows.length % 2]);`, 'sorted');
+  // The same comparator by name costs what it costs written out; one the model cannot see is
+  // still a call per comparison (it was counted as the default comparison: a fifth of that).
+  assert.ok(Math.abs(named - written) < 0.05 * written, `named ${named}, written ${written}`);
+  assert.ok(picked > 0.5 * written && picked < 2 * written, `picked ${picked}, written ${written}`);
+  const parsed = cost(`const lines = Array.from({ length: 50000 }, (_, i) => 'a,' + i);
+function parse(line) { const [k, v] = line.split(','); return { k, v: Number(v) * 2 }; }
+const parsed = lines.map(parse);`, 'parsed');
+  const inline = cost(`const lines = Array.from({ length: 50000 }, (_, i) => 'a,' + i);
+const parsed = lines.map((line) => { const [k, v] = line.split(','); return { k, v: Number(v) * 2 }; });`, 'parsed');
+  assert.ok(Math.abs(parsed - inline) < 0.05 * inline, `by name ${parsed}, written ${inline}`);
+});
