@@ -45,6 +45,8 @@ function isPureLiteralInit(node: t.Node | null | undefined, shared: Set<string>)
     const c = node.callee;
     const args = node.arguments.every((a) => !t.isSpreadElement(a) && isPureLiteralInit(a, shared) && !t.isFunction(a));
     if (t.isIdentifier(c)) return safeCalls.has(c.name) && args;
+    // `Object.freeze({ size: 100_000 })`: a constant table made read-only, each thread its own.
+    if (t.isMemberExpression(c) && t.isIdentifier(c.object, { name: 'Object' }) && t.isIdentifier(c.property, { name: 'freeze' })) return args && node.arguments.length === 1;
     if (t.isMemberExpression(c) && t.isIdentifier(c.object, { name: 'Math' }) && t.isIdentifier(c.property) && c.property.name !== 'random') {
       return args && node.arguments.every((a) => !t.isBigIntLiteral(a));
     }

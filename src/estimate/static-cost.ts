@@ -818,7 +818,18 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   }
   if (t.isForOfStatement(node) || t.isForInStatement(node)) {
     const n = sizeOf(node.right, env, ctx);
-    return n * Math.max(1, inLoop(ctx, n, () => opsOf(node.body, env, ctx, depth), node)) + opsOf(node.right, env, ctx, depth);
+    // The element's length, when the model knows it (`for (const row of rows)`, `for (const [key, list] of groups)`).
+    const each = t.isForOfStatement(node) ? elementSizeOf(node.right, env, ctx) : undefined;
+    const item = each === undefined ? undefined : loopItem(node.left);
+    const key = item && `${item}.length`;
+    const before = key ? env.get(key) : undefined;
+    if (key) env.set(key, each!);
+    try {
+      return n * Math.max(1, inLoop(ctx, n, () => opsOf(node.body, env, ctx, depth), node)) + opsOf(node.right, env, ctx, depth);
+    } finally {
+      if (key && before === undefined) env.delete(key);
+      else if (key) env.set(key, before!);
+    }
   }
   if (t.isCallExpression(node) || t.isNewExpression(node)) return callOps(node, env, ctx, depth);
   if (t.isVariableDeclarator(node) && (t.isIdentifier(node.id) || t.isObjectPattern(node.id))) {
@@ -954,6 +965,12 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
         env.set(each, Math.max(env.get(each) ?? 0, n === UNKNOWN_SIZE ? Infinity : n));
       }
     }
+    // `groups.get(key).push(x)` in a loop: what the loop pushes is spread over the groups.
+    const getter = name === 'push' && t.isCallExpression(callee.object) && t.isMemberExpression(callee.object.callee) ? callee.object.callee : undefined;
+    if (getter && t.isIdentifier(getter.object) && t.isIdentifier(getter.property, { name: 'get' })) {
+      const each = `${getter.object.name}.[].length`;
+      env.set(each, (env.get(each) ?? 0) + ctx.mult / Math.max(1, sizeOf(getter.object, env, ctx)));
+    }
     let own = opsOf(callee.object, env, ctx, depth);
     // JSON's and Math's functions are priced by namespace, so that a method of the same name (`console.log`, `rng.random()`) is not taken for them.
     const json = t.isIdentifier(callee.object, { name: 'JSON' });
@@ -1016,6 +1033,14 @@ function namedCallback(node: t.CallExpression | t.NewExpression, ctx: CostContex
     const fn = functionValue(a, ctx);
     if (fn) return fn;
   }
+  return undefined;
+}
+
+/** The name a for…of loop gives each element (`row`), or the value of each entry (`list` in `[key, list]`). */
+function loopItem(left: t.Node): string | undefined {
+  const id = t.isVariableDeclaration(left) ? left.declarations[0]?.id : left;
+  if (t.isIdentifier(id)) return id.name;
+  if (t.isArrayPattern(id) && id.elements.length === 2 && t.isIdentifier(id.elements[1])) return id.elements[1].name;
   return undefined;
 }
 
