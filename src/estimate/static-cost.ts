@@ -346,35 +346,6 @@ function queueFilledBy(body: t.Node, tail: string): t.Expression | undefined {
  */
 const SEARCH_TRIPS = 4;
 
-/**
- * A remainder by a constant whose dividend leaves the 32-bit integers (`(s + i * i) % 1000003`
- * with i up to 10^8, `(h * 31 + c) % 1_000_000_007`): a floating-point remainder (fmod), about
- * 19 ns against 1 for `(h * 31 + c) % 1000003`, measured in a loop.
- */
-const FMOD_OPS = 15;
-function outsideInt32(node: t.BinaryExpression | t.AssignmentExpression, env: Env, ctx: CostContext): boolean {
-  const modulus = (node.right as t.NumericLiteral).value;
-  const dividend = t.isAssignmentExpression(node) ? node.left : node.left;
-  const known = evalNumber(dividend as t.Node, env, ctx);
-  if (known !== undefined && Math.abs(known) >= 2 ** 31) return true;
-  // Values kept below the modulus and multiplied by a constant (a hash step) reach modulus × constant.
-  let factor = 1;
-  t.traverseFast(dividend as t.Node, (n) => {
-    if (t.isBinaryExpression(n, { operator: '*' })) for (const side of [n.left, n.right]) if (t.isNumericLiteral(side)) factor = Math.max(factor, side.value);
-  });
-  return factor > 1 && modulus * factor >= 2 ** 31;
-}
-
-/** Names a loop steps by `++`, `--` or a compound assignment (`c += 2`). */
-function steppedIn(loop: t.Loop): string[] {
-  const names: string[] = [];
-  t.traverseFast(loop, (n) => {
-    if (t.isUpdateExpression(n) && t.isIdentifier(n.argument)) names.push(n.argument.name);
-    else if (t.isAssignmentExpression(n) && n.operator !== '=' && t.isIdentifier(n.left)) names.push(n.left.name);
-  });
-  return names;
-}
-
 /** Whether a name appears in an expression. */
 function mentions(node: t.Node, name: string): boolean {
   let found = false;
@@ -863,6 +834,35 @@ function loopVariable(node: t.ForStatement, env: Env, ctx: CostContext): void {
     bound = b === undefined ? undefined : Math.sqrt(b);
   }
   if (start !== undefined && bound !== undefined) env.set(name, (start + bound) / 2);
+}
+
+/** Names a loop steps by `++`, `--` or a compound assignment (`c += 2`). */
+function steppedIn(loop: t.Loop): string[] {
+  const names: string[] = [];
+  t.traverseFast(loop, (n) => {
+    if (t.isUpdateExpression(n) && t.isIdentifier(n.argument)) names.push(n.argument.name);
+    else if (t.isAssignmentExpression(n) && n.operator !== '=' && t.isIdentifier(n.left)) names.push(n.left.name);
+  });
+  return names;
+}
+
+/**
+ * A remainder by a constant whose dividend leaves the 32-bit integers (`(s + i * i) % 1000003`
+ * with i up to 10^8, `(h * 31 + c) % 1_000_000_007`): a floating-point remainder (fmod), about
+ * 19 ns against 1 for `(h * 31 + c) % 1000003`, measured in a loop.
+ */
+const FMOD_OPS = 15;
+function outsideInt32(node: t.BinaryExpression | t.AssignmentExpression, env: Env, ctx: CostContext): boolean {
+  const modulus = (node.right as t.NumericLiteral).value;
+  const dividend = node.left as t.Node;
+  const known = evalNumber(dividend, env, ctx);
+  if (known !== undefined && Math.abs(known) >= 2 ** 31) return true;
+  // Values kept below the modulus and multiplied by a constant (a hash step) reach modulus × constant.
+  let factor = 1;
+  t.traverseFast(dividend, (n) => {
+    if (t.isBinaryExpression(n, { operator: '*' })) for (const side of [n.left, n.right]) if (t.isNumericLiteral(side)) factor = Math.max(factor, side.value);
+  });
+  return factor > 1 && modulus * factor >= 2 ** 31;
 }
 
 /** Operations executed by evaluating a node once. */
