@@ -78,6 +78,12 @@ const BIGINT_WORDS_PER_STEP = 0.25;
 const BIGINT_WORD_OP = 1.5;
 /** A comparator call inside Array.prototype.sort, beyond its own body (measured: about 50-90 ns with objects). */
 const SORT_COMPARISON = 40;
+/**
+ * JSON.parse's reviver: called once per value parsed (measured: 150-250 ns a call beyond the
+ * parse, with objects of 1 to 12 fields), about this many values per element of what was stringified.
+ */
+const REVIVER_CALL = 150;
+const VALUES_PER_ELEMENT = 6;
 /** Allocating an object, array or closure (and collecting it later). */
 const ALLOCATION = 20;
 /** An object spread (`{ ...o, extra }`), see opsOf. */
@@ -911,6 +917,8 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     if (t.isIdentifier(node.id) && t.isObjectExpression(node.init)) env.set(`${node.id.name}#dict`, 1);
     // Learn local constants and sizes, as for top-level statements.
     learn(node.id, node.init, env, ctx, inEnv(env));
+    // `const text = JSON.stringify(rows)`: parsing it again makes as many elements.
+    if (t.isIdentifier(node.id) && isJsonCall(node.init, 'stringify')) env.set(`${node.id.name}#json`, sizeOf((node.init as t.CallExpression).arguments[0], env, ctx));
     return ops;
   }
   // `acc *= i` in a loop, where acc is a BigInt: it gains a word every few iterations, and each
@@ -1045,7 +1053,7 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     // Built-ins whose work grows with what they are given (strings, arrays, JSON values).
     if (perElementCost[key] !== undefined) {
       // A slice copies only its part: what it returns, not what it is taken from.
-      const n = sizeOf(json ? node.arguments[0] : name === 'slice' ? node : callee.object, env, ctx);
+      const n = json && name === 'parse' ? jsonElements(node.arguments[0], env, ctx) : sizeOf(json ? node.arguments[0] : name === 'slice' ? node : callee.object, env, ctx);
       if (n !== UNKNOWN_SIZE) own += n * perElementCost[key];
     }
     if (zlibPerByte[name] !== undefined) {
@@ -1065,6 +1073,12 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     const methods = ctx.analysis.ctx.methods.get(name);
     if (methods && !ctx.stack.includes(`.${name}`) && ctx.stack.length < MAX_DEPTH) {
       own += Math.max(0, ...methods.map((m) => functionResult(`.${name}`, m.node, node.arguments, env, ctx, depth, callee.object).ops));
+    }
+    // JSON.parse(text, reviver) calls the reviver for every value it makes: a few per element.
+    if (json && name === 'parse' && fnArg) {
+      const n = jsonElements(node.arguments[0], env, ctx);
+      const calls = (n === UNKNOWN_SIZE ? 1 : n) * VALUES_PER_ELEMENT;
+      return args + own + calls * (REVIVER_CALL + inLoop(ctx, calls, () => opsOf(fnArg.body, env, ctx, depth + 1), fnArg));
     }
     const isArrayFrom = name === 'from' && t.isIdentifier(callee.object, { name: 'Array' });
     if (fnArg || isArrayFrom || name === 'fill') {
@@ -1089,6 +1103,17 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
     return args + 5 + opsOf(callee.body, new Map(env), ctx, depth + 1);
   }
   return args + opsOf(callee, env, ctx, depth) + 10;
+}
+
+/** `JSON.stringify(…)` or `JSON.parse(…)`. */
+function isJsonCall(node: t.Node | null | undefined, method: string): boolean {
+  return t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'JSON' }) && t.isIdentifier(node.callee.property, { name: method });
+}
+
+/** Elements a JSON text parses into: those of what was stringified into it, when the model saw that. */
+function jsonElements(text: t.Node | undefined, env: Env, ctx: CostContext): number {
+  if (isJsonCall(text, 'stringify')) return sizeOf((text as t.CallExpression).arguments[0], env, ctx);
+  return (t.isIdentifier(text) ? env.get(`${text.name}#json`) : undefined) ?? sizeOf(text, env, ctx);
 }
 
 /** The script function a built-in's callback argument names (`xs.map(parseRow)`), unless it is being counted already (recursion). */
