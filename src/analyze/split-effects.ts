@@ -38,12 +38,12 @@ const hasCall = (node: t.Node) => {
 /** Methods that add to a collection the script made: looking them up has no effect. */
 const ADDERS = new Set(['push', 'unshift', 'add', 'set']);
 
-/** Whether a name is a top-level constant holding a plain array, object, Map or Set the script made. */
+/** Whether a name is a top-level constant holding an array, Map or Set the script made (whose adders are the built-ins). */
 function isPlainCollection(name: string, analysis: Analysis): boolean {
   const binding = analysis.ctx.programScope.getBinding(name);
   if (!binding || binding.kind !== 'const' || !binding.path.isVariableDeclarator() || !t.isIdentifier(binding.path.node.id)) return false;
   const init = binding.path.node.init;
-  if (t.isArrayExpression(init) || t.isObjectExpression(init)) return true;
+  if (t.isArrayExpression(init)) return true;
   return t.isNewExpression(init) && t.isIdentifier(init.callee) && (init.callee.name === 'Map' || init.callee.name === 'Set') && !analysis.ctx.programScope.getBinding(init.callee.name);
 }
 

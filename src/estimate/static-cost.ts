@@ -366,7 +366,7 @@ function addsConditionally(body: t.Node, name: string): boolean {
   let always = false;
   const visit = (n: t.Node | null | undefined, guarded: boolean): void => {
     if (!n || always || t.isFunction(n)) return;
-    if (t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name }) && t.isIdentifier(n.callee.property) && /^(push|unshift|add|set)$/.test(n.callee.property.name) && !guarded) always = true;
+    if (!guarded && addsTo(n, name)) always = true;
     const branches = t.isIfStatement(n) || t.isConditionalExpression(n) ? ['consequent', 'alternate'] : t.isLogicalExpression(n) ? ['right'] : [];
     for (const key of t.VISITOR_KEYS[n.type] ?? []) {
       const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
@@ -381,9 +381,14 @@ function addsConditionally(body: t.Node, name: string): boolean {
 function pushesTo(body: t.Node, name: string): boolean {
   let found = false;
   t.traverseFast(body, (n) => {
-    if (t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name }) && t.isIdentifier(n.callee.property) && /^(push|unshift|add|set)$/.test(n.callee.property.name)) found = true;
+    if (addsTo(n, name)) found = true;
   });
   return found;
+}
+
+/** `name.push(…)`, `name.add(…)`…: a call that adds to the named array, set or map. */
+function addsTo(n: t.Node, name: string): boolean {
+  return t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name }) && t.isIdentifier(n.callee.property) && /^(push|unshift|add|set)$/.test(n.callee.property.name);
 }
 
 /**
@@ -842,16 +847,6 @@ function loopVariable(node: t.ForStatement, env: Env, ctx: CostContext): void {
   if (start !== undefined && bound !== undefined) env.set(name, (start + bound) / 2);
 }
 
-/** Names a loop steps by `++`, `--` or a compound assignment (`c += 2`). */
-function steppedIn(loop: t.Loop): string[] {
-  const names: string[] = [];
-  t.traverseFast(loop, (n) => {
-    if (t.isUpdateExpression(n) && t.isIdentifier(n.argument)) names.push(n.argument.name);
-    else if (t.isAssignmentExpression(n) && n.operator !== '=' && t.isIdentifier(n.left)) names.push(n.left.name);
-  });
-  return names;
-}
-
 /**
  * A remainder by a constant whose dividend leaves the 32-bit integers (`(s + i * i) % 1000003`
  * with i up to 10^8, `(h * 31 + c) % 1_000_000_007`): a floating-point remainder (fmod), about
@@ -884,8 +879,9 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
   }
   if (t.isWhileStatement(node) || t.isDoWhileStatement(node)) {
     const trips = earlyExit(node.body, whileTrips(node.test, node.body, env, ctx));
-    // A counter the body steps (`c++`) holds its first value only on the first trip: forget it, as for a for loop's.
-    for (const name of steppedIn(node)) env.delete(name);
+    // A counter the body steps (`c++`) holds its first value only on the first trip: forget what
+    // the loop changes, as for a for loop's variable.
+    for (const name of changedIn(node)) env.delete(name);
     return trips * Math.max(1, inLoop(ctx, trips, () => opsOf(node.body, env, ctx, depth) + opsOf(node.test, env, ctx, depth), node));
   }
   if (t.isForOfStatement(node) || t.isForInStatement(node)) {
