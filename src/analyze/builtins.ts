@@ -170,12 +170,14 @@ export const callbackMethods = new Set([
 ]);
 
 /** node: built-in modules: pure ones (calls return values, no observable effect) or an effect category. */
-export const builtinModules = table<{ effect?: Effect; pure?: Record<string, ValueKind>; defaultKind?: ValueKind }>({
+export const builtinModules = table<{ effect?: Effect; pure?: Record<string, ValueKind>; defaultKind?: ValueKind; changesArguments?: string[] }>({
   path: { pure: {}, defaultKind: 'prim' },
-  util: { pure: { format: 'prim', inspect: 'prim', isDeepStrictEqual: 'prim', types: 'any' }, defaultKind: 'any' },
+  // Members not listed are pure too (defaultKind), but for those that fill or rewire what they are given.
+  util: { pure: { format: 'prim', inspect: 'prim', isDeepStrictEqual: 'prim', types: 'any' }, defaultKind: 'any', changesArguments: ['inherits'] },
   crypto: {
     pure: { createHash: 'any', createHmac: 'any', randomBytes: 'any', randomInt: 'prim', randomUUID: 'prim', timingSafeEqual: 'prim', getHashes: 'data', hash: 'prim' },
     defaultKind: 'any',
+    changesArguments: ['randomFillSync', 'randomFill', 'webcrypto', 'subtle', 'getRandomValues'],
   },
   zlib: {
     pure: { gzipSync: 'any', gunzipSync: 'any', deflateSync: 'any', inflateSync: 'any', brotliCompressSync: 'any', brotliDecompressSync: 'any', crc32: 'prim' },

@@ -1266,6 +1266,12 @@ export class UnitWalker {
             this.moduleCall(mod, object.node === base.node ? name : memberRootName(object.node), argRoots);
             return;
           }
+          // `performance.now()` of `import { performance } from 'node:perf_hooks'`: the module's.
+          const member = this.env.ctx.moduleMembers.get(ref.name);
+          if (member) {
+            this.moduleCall(member[0], member[1], argRoots);
+            return;
+          }
           if (this.env.ctx.foreign.has(ref.name)) {
             this.unknownCall(argRoots, this.rootsOf(object));
             return;
@@ -1703,7 +1709,8 @@ export class UnitWalker {
       this.facts.effects.add(info.effect);
       return;
     }
-    if (info?.pure && (member === undefined || info.defaultKind !== undefined || member in info.pure)) return;
+    const changes = member !== undefined && info?.changesArguments?.includes(member);
+    if (info?.pure && !changes && (member === undefined || info.defaultKind !== undefined || member in info.pure)) return;
     this.facts.effects.add('unknown' as Effect);
     for (const s of argRoots) for (const r of s) addMutation(this.facts, r, ANY);
   }
