@@ -137,6 +137,8 @@ function evalNumber(node: t.Node | null | undefined, env: Env, ctx: CostContext)
   if (t.isBinaryExpression(node)) {
     const a = evalNumber(node.left as t.Node, env, ctx);
     const b = evalNumber(node.right, env, ctx);
+    // `1 + (r % 4)` (a word's random length): a remainder of something unknown is on average half the divisor.
+    if (a === undefined && b !== undefined && b > 0 && node.operator === '%') return (b - 1) / 2;
     if (a === undefined || b === undefined) return undefined;
     switch (node.operator) {
       case '+': return a + b;
@@ -292,6 +294,12 @@ function whileTrips(test: t.Expression | null | undefined, body: t.Node, env: En
     // than additions, how many more the code does not say.
     return addsConditionally(body, name) ? size * SEARCH_TRIPS : size;
   }
+  // A list the body shortens on every trip (`splice(0, 2)` then one push: Huffman's merging): at
+  // most once per element it starts with.
+  if (list && t.isIdentifier(list.object) && shortens(body, list.object.name)) {
+    const n = sizeOf(list.object, env, ctx);
+    return n === UNKNOWN_SIZE ? UNKNOWN_TRIPS : Math.max(1, n);
+  }
   // A work list the body refills: about once per element of the data at hand.
   if (list && t.isIdentifier(list.object) && (pushesTo(body, list.object.name) || callsLocal(body, ctx))) {
     const known = [...env.entries()].filter(([k]) => k.endsWith('.length')).map(([, v]) => v);
@@ -388,6 +396,36 @@ function addsConditionally(body: t.Node, name: string): boolean {
   };
   visit(body, false);
   return !always;
+}
+
+/**
+ * Whether a loop body, on every trip, takes more elements from the named list than it puts back:
+ * its takes and puts outside any branch or inner loop, and no put in one.
+ */
+function shortens(body: t.Node, name: string): boolean {
+  let taken = 0;
+  let put = 0;
+  let refills = false;
+  const visit = (n: t.Node | null | undefined, guarded: boolean): void => {
+    if (!n) return;
+    if (t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name }) && t.isIdentifier(n.callee.property)) {
+      const method = n.callee.property.name;
+      const puts = method === 'push' || method === 'unshift' ? (n.arguments.some((a) => t.isSpreadElement(a)) ? Infinity : n.arguments.length) : 0;
+      if (guarded && puts > 0) refills = true;
+      else if (!guarded) {
+        put += puts;
+        if (method === 'pop' || method === 'shift') taken += 1;
+        else if (method === 'splice') taken += t.isNumericLiteral(n.arguments[1]) ? n.arguments[1].value : 0;
+      }
+    }
+    const nested = guarded || t.isLoop(n) || t.isFunction(n) || t.isIfStatement(n) || t.isConditionalExpression(n) || t.isLogicalExpression(n) || t.isSwitchStatement(n) || t.isTryStatement(n);
+    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
+      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) visit(c, nested && n !== body);
+    }
+  };
+  visit(body, false);
+  return !refills && taken > put;
 }
 
 /** Whether a loop body adds to the named array or set. */
@@ -531,7 +569,16 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
   if (t.isStringLiteral(node)) return node.value.length;
   // A template: its text, and a few characters for each value put in.
   if (t.isTemplateLiteral(node)) return node.quasis.reduce((n, q) => n + (q.value.cooked ?? q.value.raw).length, 0) + node.expressions.length * CHARS_PER_ITEM;
-  if (t.isArrayExpression(node)) return node.elements.length;
+  // `[...list]`, `[head, ...rest]`: the spread parts as long as what they spread.
+  if (t.isArrayExpression(node)) {
+    let n = 0;
+    for (const el of node.elements) {
+      const part = t.isSpreadElement(el) ? sizeOf(el.argument, env, ctx) : 1;
+      if (part === UNKNOWN_SIZE) return UNKNOWN_SIZE;
+      n += part;
+    }
+    return n;
+  }
   if (t.isSpreadElement(node)) return sizeOf(node.argument, env, ctx);
   if (t.isCallExpression(node) && t.isMemberExpression(node.callee)) {
     const name = t.isIdentifier(node.callee.property) ? node.callee.property.name : '';
@@ -1002,14 +1049,27 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     for (const prop of node.properties) sum += t.isSpreadElement(prop) ? OBJECT_SPREAD + opsOf(prop.argument, env, ctx, depth) : opsOf(prop, env, ctx, depth);
     return sum;
   }
-  if (ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[*/%]|^\*\*/.test(node.operator)) sum += ctx.bigint;
-  else if (ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && /^[-+]|^<<|^>>/.test(node.operator)) sum += ctx.bigint / 5;
+  // In a function that computes with BigInts, arithmetic on them costs more; an operation with a
+  // Number operand (`j * 4`, `% words.length`) or an unsigned shift is on Numbers (mixing throws).
+  const bigintOp = ctx.bigint && (t.isBinaryExpression(node) || t.isAssignmentExpression(node)) && !onNumbers(node);
+  if (bigintOp && /^[*/%]|^\*\*/.test(node.operator)) sum += ctx.bigint;
+  else if (bigintOp && /^[-+]|^<<|^>>/.test(node.operator)) sum += ctx.bigint / 5;
   for (const key of t.VISITOR_KEYS[node.type] ?? []) {
     const child = (node as unknown as Record<string, t.Node | t.Node[] | null>)[key];
     if (Array.isArray(child)) for (const c of child) sum += opsOf(c, env, ctx, depth);
     else if (child) sum += opsOf(child, env, ctx, depth);
   }
   return sum;
+}
+
+/** An operation that must be on Numbers: an operand is a number literal, a length or a Math call, or it is `>>>`. */
+function onNumbers(node: t.BinaryExpression | t.AssignmentExpression): boolean {
+  if (node.operator.startsWith('>>>')) return true;
+  const number = (e: t.Node) =>
+    t.isNumericLiteral(e) ||
+    (t.isMemberExpression(e) && !e.computed && t.isIdentifier(e.property) && /^(length|size)$/.test(e.property.name)) ||
+    (t.isCallExpression(e) && (t.isIdentifier(e.callee, { name: 'Number' }) || (t.isMemberExpression(e.callee) && t.isIdentifier(e.callee.object, { name: 'Math' }))));
+  return number(node.left) || number(node.right);
 }
 
 /**
