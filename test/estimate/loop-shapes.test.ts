@@ -139,9 +139,8 @@ console.log(p);`;
   assert.ok(staticSize(a, 'memo', staticCostModel(a).lengths) > 1e7, 'memo is priced as its entries');
 });
 
-test('a loop that halves a known BigInt runs once per bit of it', () => {
-  // Square-and-multiply on a 512-bit exponent: 513 steps, not the dozen of an unknown bound.
-  const source = `function modPow(base, exp, mod) {
+/** Square-and-multiply modular exponentiation on BigInts. */
+const modPow = `function modPow(base, exp, mod) {
   let result = 1n;
   base %= mod;
   while (exp > 0n) {
@@ -150,7 +149,11 @@ test('a loop that halves a known BigInt runs once per bit of it', () => {
     exp >>= 1n;
   }
   return result;
-}
+}`;
+
+test('a loop that halves a known BigInt runs once per bit of it', () => {
+  // Square-and-multiply on a 512-bit exponent: 513 steps, not the dozen of an unknown bound.
+  const source = `${modPow}
 const big = 2n ** 512n + 12345n;
 let acc = 0n;
 for (let i = 0; i < 200; i++) acc ^= modPow(3n + BigInt(i), big - 1n, big);
@@ -318,4 +321,44 @@ console.log(text.length);`;
   // Measured 223 ms; it was priced at 50 s (100 trips of the inner loop, each a BigInt operation).
   const ms = cost(source, 'text');
   assert.ok(ms > 30 && ms < 600, `text ${ms}`);
+});
+
+test('a search for primes from a known start runs ln(start) candidates per prime (fewer when it steps over even ones)', () => {
+  const source = `${modPow}
+function isProbablePrime(n) {
+  if (n % 2n === 0n) return false;
+  let d = n - 1n, r = 0;
+  while (d % 2n === 0n) { d /= 2n; r++; }
+  for (const a of [2n, 3n, 5n, 7n]) {
+    let x = modPow(a, d, n);
+    if (x === 1n || x === n - 1n) continue;
+    let composite = true;
+    for (let i = 1; i < r; i++) { x = (x * x) % n; if (x === n - 1n) { composite = false; break; } }
+    if (composite) return false;
+  }
+  return true;
+}
+function nextPrimes(start, count) {
+  const found = [];
+  for (let n = start | 1n; found.length < count; n += 2n) if (isProbablePrime(n)) found.push(n);
+  return found;
+}
+function nextPrimesWhile(start, count) {
+  const found = [];
+  let n = start | 1n;
+  while (found.length < count) {
+    if (isProbablePrime(n)) found.push(n);
+    n += 2n;
+  }
+  return found;
+}
+const primes = nextPrimes(2n ** 512n + 12345n, 14);
+const again = nextPrimesWhile(2n ** 512n + 12345n, 14);
+console.log(primes.length, again.length);`;
+  // 14 primes above 2^512: about 2 500 odd candidates, 1.1 s measured with twelve bases (it was
+  // priced as 56 candidates, 0.1 s).
+  const a = cost(source, 'primes');
+  const b = cost(source, 'again');
+  assert.ok(a > 300 && a < 6000, `for ${a}`);
+  assert.ok(b > 300 && b < 6000, `while ${b}`);
 });
