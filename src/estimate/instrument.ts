@@ -75,10 +75,10 @@ export function instrumentForProfile(input: ScriptOutline | Analysis): string {
     if (s.import) continue;
     edits.push({ at: s.start, text: `;${R}?.b(${s.line},${s.index});` });
     let after = `;${R}?.e();`;
-    if (s.values.length > 0) {
-      const thunks = s.values.map((n) => `${JSON.stringify(n)}:()=>${n}`).join(',');
-      after += `${R}?.v(${s.line},{${thunks}});`;
-    }
+    // Each value read where it is, in a try (one not initialised yet throws: nothing crosses). Not
+    // in a closure: a closure over a top-level `let` makes the binding a context slot, and a loop
+    // that adds to it four times slower (165 ms → 685 ms for 50 million additions).
+    for (const n of s.values) after += `try{${R}?.v(${s.line},${JSON.stringify(n)},${n})}catch{}`;
     edits.push({ at: s.end, text: after });
   }
   // Apply from the end so earlier offsets stay valid; at one offset, an end goes before a start.

@@ -144,9 +144,7 @@ export function recorderSource(opts: { out: string; script: string; file: string
     return empty + Math.round(((v8.serialize(sample).length - empty) * value.length) / ${SAMPLE});
   }
 
-  function measure(line, name, read) {
-    let value;
-    try { value = read(); } catch { return; } // not initialised yet: nothing crosses
+  function measure(line, name, value) {
     let bytes = 0;
     let reason = null;
     try {
@@ -183,8 +181,8 @@ export function recorderSource(opts: { out: string; script: string; file: string
     b(line, index) { open = [line, index]; openedAt = performance.now(); },
     /** After it. */
     e() { if (open) add(open, performance.now() - openedAt); open = null; },
-    /** The crossing values it wrote: name -> thunk that reads the binding. */
-    v(line, thunks) { for (const name of Object.keys(thunks)) measure(line, name, thunks[name]); },
+    /** A crossing value it wrote. */
+    v(line, name, value) { measure(line, name, value); },
   };
   Object.defineProperty(globalThis, ${JSON.stringify(RECORDER_GLOBAL)}, { value: recorder, enumerable: false, configurable: true });
 
