@@ -644,6 +644,16 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
       if (span !== undefined && Number.isFinite(span)) return Math.max(0, whole === UNKNOWN_SIZE ? span : Math.min(span, whole));
     }
     if (sameSize.has(name)) return sizeOf(node.callee.object, env, ctx);
+    // The lines of a file the script wrote as lines.
+    if (name === 'split' && t.isStringLiteral(node.arguments[0], { value: '\n' }) && readFile(node.callee.object)) {
+      const lines = ctx.sizes.get(`${readFile(node.callee.object)}.lines`);
+      if (lines !== undefined) return lines;
+    }
+    if (name === 'readFileSync') {
+      const file = fileKey(node.arguments[0]);
+      const n = file ? ctx.sizes.get(file) : undefined;
+      if (n !== undefined) return n;
+    }
     if (name === 'join' || name === 'split') {
       // `s.split('')` gives its characters; joining pieces of a split string (`s.split('').reverse().join('')`) gives it back.
       if (name === 'split' && t.isStringLiteral(node.arguments[0], { value: '' })) return sizeOf(node.callee.object, env, ctx);
@@ -678,6 +688,26 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
     if (fn && !ctx.stack.includes(node.callee.name) && ctx.stack.length < MAX_DEPTH) return functionResult(node.callee.name, fn, node.arguments, env, ctx, ctx.stack.length).size;
   }
   return UNKNOWN_SIZE;
+}
+
+/** A file named by a binding or a literal path, as a key of the sizes the model learns (`file:csvFile`). */
+function fileKey(path: t.Node | undefined): string | undefined {
+  if (t.isIdentifier(path)) return `file:${path.name}`;
+  if (t.isStringLiteral(path)) return `file:'${path.value}'`;
+  return undefined;
+}
+
+/** `fs.readFileSync(file, …)`: the file's key. */
+function readFile(node: t.Node): string | undefined {
+  if (!t.isCallExpression(node) || !t.isMemberExpression(node.callee) || !t.isIdentifier(node.callee.property, { name: 'readFileSync' })) return undefined;
+  return fileKey(node.arguments[0]);
+}
+
+/** `lines.join('\n')`: how many lines, when the list's length is known. */
+function joinedLines(data: t.Node | undefined, env: Env, ctx: CostContext): number | undefined {
+  if (!t.isCallExpression(data) || !t.isMemberExpression(data.callee) || !t.isIdentifier(data.callee.property, { name: 'join' }) || !t.isStringLiteral(data.arguments[0], { value: '\n' })) return undefined;
+  const n = sizeOf(data.callee.object, env, ctx);
+  return n === UNKNOWN_SIZE ? undefined : n;
 }
 
 /** The string a chain of same-size calls on a split started from (`s.split('').reverse()` → s). */
@@ -1283,6 +1313,14 @@ function callOps(node: t.CallExpression | t.NewExpression, env: Env, ctx: CostCo
       const n = json && name === 'parse' ? jsonElements(node.arguments[0], env, ctx) : sizeOf(json ? node.arguments[0] : name === 'slice' ? node : callee.object, env, ctx);
       if (n !== UNKNOWN_SIZE) own += n * perElementCost[key];
     }
+    // A file the script writes and reads back (`writeFileSync(csvFile, lines.join('\n'))`): what it wrote.
+    const file = name === 'writeFileSync' ? fileKey(node.arguments[0]) : undefined;
+    if (file) {
+      const n = sizeOf(node.arguments[1], env, ctx);
+      if (n !== UNKNOWN_SIZE) ctx.sizes.set(file, n);
+      const lines = joinedLines(node.arguments[1], env, ctx);
+      if (lines !== undefined) ctx.sizes.set(`${file}.lines`, lines);
+    }
     if (zlibPerByte[name] !== undefined) {
       const n = sizeOf(node.arguments[0], env, ctx);
       const opts = node.arguments[1];
@@ -1644,7 +1682,9 @@ function buildCostModel(analysis: Analysis): StaticCostModel {
   for (const s of analysis.statements) {
     snapshots.push({ constants: new Map(ctx.constants), sizes: new Map(ctx.sizes) });
     const node = s.path.node;
-    const ops = t.isFunctionDeclaration(node) || t.isClassDeclaration(node) ? 1 : opsOf(node, new Map(), ctx, 0);
+    const env: Env = new Map();
+    const ops = t.isFunctionDeclaration(node) || t.isClassDeclaration(node) ? 1 : opsOf(node, env, ctx, 0);
+    carryLengths(env, s.defines, ctx);
     // A bound that evaluates to NaN or Infinity says nothing: count it as unknown.
     out.push(Number.isFinite(ops) ? (ops * NS_PER_OP) / 1e6 : (UNKNOWN_TRIPS * NS_PER_OP) / 1e6);
     // Learn constants and sizes for the statements that follow.
@@ -1668,6 +1708,19 @@ function buildCostModel(analysis: Analysis): StaticCostModel {
       return (opsOf(node, new Map(), local, 0) * NS_PER_OP) / 1e6;
     },
   };
+}
+
+/**
+ * What a top-level statement added to the script's arrays (`for (…) data.push(x)` after `const
+ * data = []`): the statements after it see them that long, as they see a declared length.
+ */
+function carryLengths(env: Env, declared: string[], ctx: CostContext): void {
+  for (const [key, n] of env) {
+    const match = /^([\w$]+)\.(\[\]\.)?length$/.exec(key);
+    if (!match || !Number.isFinite(n) || declared.includes(match[1]) || !ctx.analysis.bindings.has(match[1])) continue;
+    if (match[2]) ctx.sizes.set(`${match[1]}.[]`, Math.max(ctx.sizes.get(`${match[1]}.[]`) ?? 0, n));
+    else ctx.sizes.set(match[1], (ctx.sizes.get(match[1]) ?? 0) + n);
+  }
 }
 
 /** Bytes a cloned element takes when we do not know what it is (a number takes 9, a small record 40 to 80). */
