@@ -9,6 +9,7 @@ import { typedArrays } from '../analyze/builtins.js';
 import { returnedClosures } from '../analyze/closures.js';
 import type { Analysis } from '../analyze/index.js';
 import { fieldValues, type FieldValues } from './field-values.js';
+import { dataFile, knownPath, type DataFile } from './data-files.js';
 import { endless, exitBound, yieldIn } from './generator-shapes.js';
 
 /** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
@@ -592,6 +593,10 @@ function memberPath(node: t.Node): string | undefined {
 
 function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): number {
   if (!node) return UNKNOWN_SIZE;
+  if (t.isAwaitExpression(node)) return sizeOf(node.argument, env, ctx);
+  // A file read (its characters), or the JSON value of a data file (its elements).
+  const read = fileRead(node, ctx)?.bytes ?? jsonFileElements(node, env, ctx);
+  if (read !== undefined) return read;
   // What a generator gives when drained (`[...primes(1000)]`).
   const made = generatorCall(node, env, ctx);
   if (made) {
@@ -644,15 +649,11 @@ function sizeOf(node: t.Node | null | undefined, env: Env, ctx: CostContext): nu
       if (span !== undefined && Number.isFinite(span)) return Math.max(0, whole === UNKNOWN_SIZE ? span : Math.min(span, whole));
     }
     if (sameSize.has(name)) return sizeOf(node.callee.object, env, ctx);
-    // The lines of a file the script wrote as lines.
-    if (name === 'split' && t.isStringLiteral(node.arguments[0], { value: '\n' }) && readFile(node.callee.object)) {
-      const lines = ctx.sizes.get(`${readFile(node.callee.object)}.lines`);
+    // The lines of a file read: one the script wrote as lines, or a data file.
+    const byLine = t.isStringLiteral(node.arguments[0], { value: '\n' }) || (t.isRegExpLiteral(node.arguments[0]) && node.arguments[0].pattern.includes('\\n'));
+    if (name === 'split' && byLine) {
+      const lines = linesOf(node.callee.object, env, ctx);
       if (lines !== undefined) return lines;
-    }
-    if (name === 'readFileSync') {
-      const file = fileKey(node.arguments[0]);
-      const n = file ? ctx.sizes.get(file) : undefined;
-      if (n !== undefined) return n;
     }
     if (name === 'join' || name === 'split') {
       // `s.split('')` gives its characters; joining pieces of a split string (`s.split('').reverse().join('')`) gives it back.
@@ -697,10 +698,48 @@ function fileKey(path: t.Node | undefined): string | undefined {
   return undefined;
 }
 
-/** `fs.readFileSync(file, …)`: the file's key. */
-function readFile(node: t.Node): string | undefined {
-  if (!t.isCallExpression(node) || !t.isMemberExpression(node.callee) || !t.isIdentifier(node.callee.property, { name: 'readFileSync' })) return undefined;
-  return fileKey(node.arguments[0]);
+/**
+ * `fs.readFileSync(file, …)`, `readFileSync(file)`, `await fs.promises.readFile(file)`: what the
+ * model knows of the file read: what the script wrote there, else the data file on disk
+ * (data-files.ts).
+ */
+function fileRead(node: t.Node | null | undefined, ctx: CostContext): { bytes?: number; lines?: number; elements?: number } | undefined {
+  if (t.isAwaitExpression(node)) node = node.argument;
+  if (!t.isCallExpression(node)) return undefined;
+  const callee = t.isMemberExpression(node.callee) ? node.callee.property : node.callee;
+  if (!t.isIdentifier(callee) || !/^readFile(Sync)?$/.test(callee.name)) return undefined;
+  const key = fileKey(node.arguments[0]);
+  const written = key ? ctx.sizes.get(key) : undefined;
+  if (written !== undefined) return { bytes: written, lines: ctx.sizes.get(`${key}.lines`) };
+  const disk = diskFile(node.arguments[0], ctx);
+  return disk && { bytes: disk.bytes, lines: disk.lines, elements: disk.elements };
+}
+
+/** A data file named by a path known before the script runs. */
+function diskFile(path: t.Node | undefined, ctx: CostContext): DataFile | undefined {
+  const constant = (name: string) => {
+    const binding = ctx.analysis.ctx.programScope.getBinding(name);
+    return binding?.constant && t.isVariableDeclarator(binding.path.node) ? binding.path.node.init : undefined;
+  };
+  const file = knownPath(path, ctx.analysis.parsed.filename, constant);
+  return file ? dataFile(file) : undefined;
+}
+
+/** Lines of a text read from a file (`text.split('\n')`, `readFileSync(f, 'utf8').trim().split(/\r?\n/)`). */
+function linesOf(node: t.Node, env: Env, ctx: CostContext): number | undefined {
+  if (t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.property) && /^trim(End|Start)?$/.test(node.callee.property.name)) return linesOf(node.callee.object, env, ctx);
+  if (t.isIdentifier(node)) return env.get(`${node.name}#lines`) ?? ctx.sizes.get(`${node.name}#lines`);
+  return fileRead(node, ctx)?.lines;
+}
+
+/** Elements a JSON value parsed from a data file has (`JSON.parse(readFileSync(f))`, `require('./rows.json')`). */
+function jsonFileElements(node: t.Node, env: Env, ctx: CostContext): number | undefined {
+  if (!t.isCallExpression(node)) return undefined;
+  if (t.isIdentifier(node.callee, { name: 'require' }) && t.isStringLiteral(node.arguments[0]) && /\.json$/i.test(node.arguments[0].value)) return diskFile(node.arguments[0], ctx)?.elements;
+  if (!isJsonCall(node, 'parse')) return undefined;
+  const text = node.arguments[0];
+  if (t.isIdentifier(text)) return env.get(`${text.name}#elements`) ?? ctx.sizes.get(`${text.name}#elements`);
+  return fileRead(text, ctx)?.elements;
 }
 
 /** `lines.join('\n')`: how many lines, when the list's length is known. */
@@ -1052,6 +1091,16 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     const { ops, yields } = drain(spread, Infinity, ctx, depth);
     return ops + yields * GROWN;
   }
+  if (t.isVariableDeclarator(node) && t.isIdentifier(node.id) && node.init) {
+    // `const text = readFileSync(file, 'utf8')`, `const raw = readFileSync('rows.json')`: its lines
+    // and JSON elements, for a split or parse later (at the top, for the statements after it).
+    const read = fileRead(node.init, ctx);
+    for (const [fact, n] of [['lines', read?.lines], ['elements', read?.elements]] as const) {
+      if (n === undefined) continue;
+      env.set(`${node.id.name}#${fact}`, n);
+      if (ctx.stack.length === 0) ctx.sizes.set(`${node.id.name}#${fact}`, n);
+    }
+  }
   if (t.isVariableDeclarator(node) && t.isIdentifier(node.id)) {
     // `const it = primes()`: nothing runs until it is iterated.
     const made = generatorCall(node.init, env, ctx);
@@ -1381,9 +1430,16 @@ function isJsonCall(node: t.Node | null | undefined, method: string): boolean {
   return t.isCallExpression(node) && t.isMemberExpression(node.callee) && t.isIdentifier(node.callee.object, { name: 'JSON' }) && t.isIdentifier(node.callee.property, { name: method });
 }
 
+/** Bytes of JSON text per element of a record array (`{"id":12,"v":345,"tag":"t7"}`: 26). */
+const JSON_BYTES_PER_ELEMENT = 25;
+
 /** Elements a JSON text parses into: those of what was stringified into it, when the model saw that. */
 function jsonElements(text: t.Node | undefined, env: Env, ctx: CostContext): number {
   if (isJsonCall(text, 'stringify')) return sizeOf((text as t.CallExpression).arguments[0], env, ctx);
+  // A data file: its elements, else one per few dozen bytes.
+  const read = fileRead(text, ctx) ?? (t.isIdentifier(text) ? { elements: env.get(`${text.name}#elements`) ?? ctx.sizes.get(`${text.name}#elements`) } : undefined);
+  if (read?.elements !== undefined) return read.elements;
+  if (read && 'bytes' in read && read.bytes !== undefined) return read.bytes / JSON_BYTES_PER_ELEMENT;
   return (t.isIdentifier(text) ? env.get(`${text.name}#json`) : undefined) ?? sizeOf(text, env, ctx);
 }
 

@@ -8,7 +8,7 @@
  */
 import { compileGraph } from './graph.js';
 import { buildPlan } from './plan.js';
-import { readyAt } from './simulate.js';
+import { readyAt, senderCost } from './simulate.js';
 import type { Plan, Platform, TaskGraph } from './types.js';
 
 /** Extra work for every thread beyond the cores: switches and cache refills while they share. */
@@ -41,7 +41,8 @@ export function simulateOnCores(graph: TaskGraph, platform: Platform, order: num
         if (ready > now + EPS) { nextStart = Math.min(nextStart, ready); break; }
         start[t] = Math.max(ready, now);
         if (cg.cost[t] > EPS) { left[p] = cg.cost[t]; break; }
-        finish[t] = free[p] = start[t]; // an instant task ends where it starts
+        finish[t] = start[t]; // an instant task ends where it starts
+        free[p] = finish[t] + senderCost(cg, t, p, thread);
         next[p]++;
         done++;
       }
@@ -65,7 +66,8 @@ export function simulateOnCores(graph: TaskGraph, platform: Platform, order: num
       left[p] -= step * rate;
       if (left[p] > EPS) continue;
       const t = order[p][next[p]];
-      finish[t] = free[p] = now;
+      finish[t] = now;
+      free[p] = now + senderCost(cg, t, p, thread);
       left[p] = -1;
       next[p]++;
       done++;

@@ -49,7 +49,7 @@ test('simulate: earliest times with messages, worker startup and sends at produc
   const plan = simulate(graph, plat, [[0, 1, 3], [], [2]]);
   const at = new Map(plan.threads.flat().map((s) => [s.task, s]));
   assert.equal(at.get(0)!.start, 0);
-  assert.equal(at.get(1)!.start, 1);
+  assert.equal(at.get(1)!.start, 1.5); // main first serializes what it sends to thread 2: a third of the 1.5 ms message
   assert.equal(at.get(2)!.start, 4); // data arrives at 2.5, but the worker is up only at 4
   assert.equal(at.get(3)!.start, 17); // 2 finishes at 14, + 3 ms message
   assert.equal(plan.makespan, 19);
