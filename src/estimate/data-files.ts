@@ -49,7 +49,11 @@ function jsonElements(text: string): number | undefined {
   try {
     const value: unknown = JSON.parse(text);
     if (Array.isArray(value)) return value.length;
-    if (value && typeof value === 'object') return Math.max(Object.keys(value).length, ...Object.values(value).map((v) => (Array.isArray(v) ? v.length : 0)));
+    if (value && typeof value === 'object') {
+      let most = Object.keys(value).length;
+      for (const v of Object.values(value)) if (Array.isArray(v)) most = Math.max(most, v.length);
+      return most;
+    }
   } catch {
     /* not JSON after all: sized by its bytes */
   }

@@ -196,10 +196,12 @@ export function planScript(
   }
   // Static times are often a few times off (ARCHITECTURE.md, estimate), and in the same direction
   // within a script, while a message costs what its bytes cost. A plan that pays for large
-  // messages must also win when every static time is three times too high (held-out rows read
+  // messages (more than a worker's start-up in all) must also win when every static time is three times too high (held-out rows read
   // from a data file: analyses priced at 0.8 and 0.55 s ran in 0.22 and 0.19 s, and sending the
   // rows to a worker made the script 0.76x).
-  const overestimated = pessimistic(best.graph, best.copyOf.map((t) => statementOf[t]), est);
+  const crossing = new Map(best.order.flatMap((o, thread) => o.map((t): [number, number] => [t, thread])));
+  const messages = best.graph.edges.filter((e) => crossing.get(e.from) !== crossing.get(e.to)).reduce((ms, e) => ms + edgeCost(e, platform), 0);
+  const overestimated = messages > platform.startup ? pessimistic(best.graph, best.copyOf.map((t) => statementOf[t]), est) : undefined;
   if (overestimated) {
     const compact: Platform = { ...platform, threads: best.order.length };
     const shrunk = best.order.length > cores ? simulateOnCores(overestimated, compact, best.order, cores) : simulate(overestimated, compact, best.order);
