@@ -156,7 +156,7 @@ const c = spin(20);
 const d = spin(20);
 console.log('end', a, b, c, d);
 `;
-  const { code, original, parallel } = write(source, { times: { 3: 500, 5: 400, 6: 500, 7: 400 } });
+  const { code, original, parallel } = write(source, { times: { 3: 500, 5: 350, 6: 450, 7: 400 } });
   assert.match(code, /placement: \{ L3: 0, L4: 0, L5: 0, L6: 1, L7: 1, L8: 0 \}/);
   // Line 5 runs before line 4 prints: its error must wait until line 4 has printed.
   assert.match(code, /\.share\(sharedWork\(\), \['L3', 'L5'\]\);[^\n]*\n[^\n]*settle\('L4'\)/);
