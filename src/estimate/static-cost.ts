@@ -10,7 +10,7 @@ import { returnedClosures } from '../analyze/closures.js';
 import type { Analysis } from '../analyze/index.js';
 import { fieldValues, type FieldValues } from './field-values.js';
 import { dataFile, knownPath, type DataFile } from './data-files.js';
-import { endless, exitBound, yieldIn } from './generator-shapes.js';
+import { addsConditionally, endless, exitBound, pushesTo, shortens, yieldIn } from './loop-syntax.js';
 
 /** Nanoseconds per counted operation in optimised code (rough; `parallelize calibrate` refines the platform, profiles refine statements). */
 export const NS_PER_OP = 1.25;
@@ -430,66 +430,6 @@ function mentions(node: t.Node, name: string): boolean {
   return found;
 }
 
-/** Whether every addition to the named collection in a loop body is under a condition. */
-function addsConditionally(body: t.Node, name: string): boolean {
-  let always = false;
-  const visit = (n: t.Node | null | undefined, guarded: boolean): void => {
-    if (!n || always || t.isFunction(n)) return;
-    if (!guarded && addsTo(n, name)) always = true;
-    const branches = t.isIfStatement(n) || t.isConditionalExpression(n) ? ['consequent', 'alternate'] : t.isLogicalExpression(n) ? ['right'] : [];
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
-      for (const c of Array.isArray(child) ? child : [child]) visit(c, guarded || branches.includes(key));
-    }
-  };
-  visit(body, false);
-  return !always;
-}
-
-/**
- * Whether a loop body, on every trip, takes more elements from the named list than it puts back:
- * its takes and puts outside any branch or inner loop, and no put in one.
- */
-function shortens(body: t.Node, name: string): boolean {
-  let taken = 0;
-  let put = 0;
-  let refills = false;
-  const visit = (n: t.Node | null | undefined, guarded: boolean): void => {
-    if (!n) return;
-    if (t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name }) && t.isIdentifier(n.callee.property)) {
-      const method = n.callee.property.name;
-      const puts = method === 'push' || method === 'unshift' ? (n.arguments.some((a) => t.isSpreadElement(a)) ? Infinity : n.arguments.length) : 0;
-      if (guarded && puts > 0) refills = true;
-      else if (!guarded) {
-        put += puts;
-        if (method === 'pop' || method === 'shift') taken += 1;
-        else if (method === 'splice') taken += t.isNumericLiteral(n.arguments[1]) ? n.arguments[1].value : 0;
-      }
-    }
-    const nested = guarded || t.isLoop(n) || t.isFunction(n) || t.isIfStatement(n) || t.isConditionalExpression(n) || t.isLogicalExpression(n) || t.isSwitchStatement(n) || t.isTryStatement(n);
-    for (const key of t.VISITOR_KEYS[n.type] ?? []) {
-      const child = (n as unknown as Record<string, t.Node | t.Node[] | null>)[key];
-      for (const c of Array.isArray(child) ? child : [child]) visit(c, nested && n !== body);
-    }
-  };
-  visit(body, false);
-  return !refills && taken > put;
-}
-
-/** Whether a loop body adds to the named array or set. */
-function pushesTo(body: t.Node, name: string): boolean {
-  let found = false;
-  t.traverseFast(body, (n) => {
-    if (addsTo(n, name)) found = true;
-  });
-  return found;
-}
-
-/** `name.push(…)`, `name.add(…)`…: a call that adds to the named array, set or map. */
-function addsTo(n: t.Node, name: string): boolean {
-  return t.isCallExpression(n) && t.isMemberExpression(n.callee) && t.isIdentifier(n.callee.object, { name }) && t.isIdentifier(n.callee.property) && /^(push|unshift|add|set)$/.test(n.callee.property.name);
-}
-
 /**
  * A loop that can break or return early usually does: count the square root of its bound. Not
  * when the exit is a guard in front of an inner loop that does each trip's work (`if (pivot ===
@@ -736,8 +676,11 @@ function linesOf(node: t.Node, env: Env, ctx: CostContext): number | undefined {
 function jsonFileElements(node: t.Node, env: Env, ctx: CostContext): number | undefined {
   if (!t.isCallExpression(node)) return undefined;
   if (t.isIdentifier(node.callee, { name: 'require' }) && t.isStringLiteral(node.arguments[0]) && /\.json$/i.test(node.arguments[0].value)) return diskFile(node.arguments[0], ctx)?.elements;
-  if (!isJsonCall(node, 'parse')) return undefined;
-  const text = node.arguments[0];
+  return isJsonCall(node, 'parse') ? textElements(node.arguments[0], env, ctx) : undefined;
+}
+
+/** The elements a JSON text read from a data file holds: read here, or by the declaration of the name holding it. */
+function textElements(text: t.Node | undefined, env: Env, ctx: CostContext): number | undefined {
   if (t.isIdentifier(text)) return env.get(`${text.name}#elements`) ?? ctx.sizes.get(`${text.name}#elements`);
   return fileRead(text, ctx)?.elements;
 }
@@ -1091,24 +1034,22 @@ function opsOf(node: t.Node | null | undefined, env: Env, ctx: CostContext, dept
     const { ops, yields } = drain(spread, Infinity, ctx, depth);
     return ops + yields * GROWN;
   }
-  if (t.isVariableDeclarator(node) && t.isIdentifier(node.id) && node.init) {
-    // `const text = readFileSync(file, 'utf8')`, `const raw = readFileSync('rows.json')`: its lines
-    // and JSON elements, for a split or parse later (at the top, for the statements after it).
-    const read = fileRead(node.init, ctx);
-    for (const [fact, n] of [['lines', read?.lines], ['elements', read?.elements]] as const) {
-      if (n === undefined) continue;
-      env.set(`${node.id.name}#${fact}`, n);
-      if (ctx.stack.length === 0) ctx.sizes.set(`${node.id.name}#${fact}`, n);
-    }
-  }
-  if (t.isVariableDeclarator(node) && t.isIdentifier(node.id)) {
-    // `const it = primes()`: nothing runs until it is iterated.
-    const made = generatorCall(node.init, env, ctx);
-    if (made) ctx.generators.set(node.id.name, made);
-    else ctx.generators.delete(node.id.name);
-  }
   if (t.isVariableDeclarator(node) && (t.isIdentifier(node.id) || t.isObjectPattern(node.id))) {
     const ops = 1 + opsOf(node.init, env, ctx, depth);
+    if (t.isIdentifier(node.id)) {
+      // `const it = primes()`: nothing runs until it is iterated.
+      const made = generatorCall(node.init, env, ctx);
+      if (made) ctx.generators.set(node.id.name, made);
+      else ctx.generators.delete(node.id.name);
+      // `const text = readFileSync(file, 'utf8')`: its lines and JSON elements, for a split or a
+      // parse later (at the top, for the statements after it).
+      const read = fileRead(node.init, ctx);
+      for (const [fact, n] of [['lines', read?.lines], ['elements', read?.elements]] as const) {
+        if (n === undefined) continue;
+        env.set(`${node.id.name}#${fact}`, n);
+        if (ctx.stack.length === 0) ctx.sizes.set(`${node.id.name}#${fact}`, n);
+      }
+    }
     // A string or BigInt that may grow in a loop: remember how often its declaration runs, since
     // one declared inside a loop starts over on each pass (its growth is counted per pass).
     const grows = t.isIdentifier(node.id) ? accumulatorKind(node.init) : undefined;
@@ -1437,9 +1378,10 @@ const JSON_BYTES_PER_ELEMENT = 25;
 function jsonElements(text: t.Node | undefined, env: Env, ctx: CostContext): number {
   if (isJsonCall(text, 'stringify')) return sizeOf((text as t.CallExpression).arguments[0], env, ctx);
   // A data file: its elements, else one per few dozen bytes.
-  const read = fileRead(text, ctx) ?? (t.isIdentifier(text) ? { elements: env.get(`${text.name}#elements`) ?? ctx.sizes.get(`${text.name}#elements`) } : undefined);
-  if (read?.elements !== undefined) return read.elements;
-  if (read && 'bytes' in read && read.bytes !== undefined) return read.bytes / JSON_BYTES_PER_ELEMENT;
+  const known = textElements(text, env, ctx);
+  if (known !== undefined) return known;
+  const bytes = fileRead(text, ctx)?.bytes;
+  if (bytes !== undefined) return bytes / JSON_BYTES_PER_ELEMENT;
   return (t.isIdentifier(text) ? env.get(`${text.name}#json`) : undefined) ?? sizeOf(text, env, ctx);
 }
 
@@ -1481,10 +1423,12 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
     for (const k of [...inner.keys()]) if (k.startsWith('this.')) inner.delete(k);
     bindInstance('this', instanceOf(receiver, env, ctx), inEnv(inner));
   }
-  const made = fn.params.map((p, i) => (t.isIdentifier(p) && args[i] && !t.isFunction(args[i]) ? instanceOf(args[i], env, ctx) : undefined));
+  // A parameter given a generator's call (`take(n, primes())`) is that generator, run where it is drained: no size to learn now.
+  const given = fn.params.map((p, i) => (t.isIdentifier(p) ? generatorCall(args[i], env, ctx) : undefined));
+  const made = fn.params.map((p, i) => (t.isIdentifier(p) && args[i] && !t.isFunction(args[i]) && !given[i] ? instanceOf(args[i], env, ctx) : undefined));
   ctx.stack.push(name);
   fn.params.forEach((p, i) => {
-    if (t.isIdentifier(p)) {
+    if (t.isIdentifier(p) && !given[i]) {
       for (const k of [...inner.keys()]) if (k.startsWith(`${p.name}.`)) inner.delete(k);
       inner.delete(`${p.name}.length`);
       bindInstance(p.name, made[i], inEnv(inner));
@@ -1500,12 +1444,11 @@ function functionResult(name: string, fn: t.Function, args: t.Node[], env: Env, 
   const saved = { mult: ctx.mult, bigint: ctx.bigint, loops: ctx.loops, draining: ctx.draining, generators: ctx.generators };
   ctx.mult = 1; // sizes inside the function are per call
   ctx.loops = [];
-  // Only a generator's own yields count for its consumer; a parameter given a generator's call is that generator.
+  // Only a generator's own yields count for its consumer.
   if (ctx.draining?.fn !== fn) ctx.draining = undefined;
   ctx.generators = new Map(nested ? saved.generators : []);
   fn.params.forEach((p, i) => {
-    const given = t.isIdentifier(p) ? generatorCall(args[i], env, { ...ctx, generators: saved.generators }) : undefined;
-    if (given) ctx.generators.set((p as t.Identifier).name, given);
+    if (given[i]) ctx.generators.set((p as t.Identifier).name, given[i]!);
   });
   ctx.bigint = usesBigInt(fn);
   // A function handed in (`pricer` made by a factory, a callback) is counted where the parameter is called.

@@ -121,6 +121,12 @@ export interface ScriptPlan {
   sharing?: WorkSharing;
 }
 
+/** Times per-thread orders as they would run: on the cores, time-shared when there are more threads than cores. */
+function timeOrder(graph: TaskGraph, platform: Platform, order: number[][], cores: number, scheduler?: string): Plan {
+  const compact: Platform = { ...platform, threads: order.length };
+  return order.length > cores ? simulateOnCores(graph, compact, order, cores, scheduler) : simulate(graph, compact, order, scheduler);
+}
+
 /** How much too high static times may be, as a factor a plan must survive. */
 const STATIC_ERROR = 3;
 
@@ -160,10 +166,7 @@ export function planScript(
       const raw = scheduler.schedule(view, { ...platform, threads });
       // Each thread runs its statements in source order (see ARCHITECTURE.md: in-order threads are deadlock-free).
       const listed = raw.threads.map((slots) => slots.map((s) => s.task).sort((a, b) => a - b)).filter((o, t) => t === 0 || o.length > 0);
-      const timed = (g: TaskGraph, o: number[][]) => {
-        const compact: Platform = { ...platform, threads: o.length };
-        return o.length > cores ? simulateOnCores(g, compact, o, cores, raw.scheduler) : simulate(g, compact, o, raw.scheduler);
-      };
+      const timed = (g: TaskGraph, o: number[][]) => timeOrder(g, platform, o, cores, raw.scheduler);
       // An order as it would run: as it is, and with cheap sources copied where they are used.
       const candidatesOf = (order: number[][]) => {
         const candidates = [{ plan: timed(graph, order), order, graph, copyOf: identity }];
@@ -194,23 +197,6 @@ export function planScript(
       `the best plan (${fmt(plan.makespan)}) does not beat running in order (${fmt(total)}) by ${Math.round((1 - required) * 100)}% once worker start-up (${fmt(platform.startup)}) and messages are counted`,
     );
   }
-  // Static times are often a few times off (ARCHITECTURE.md, estimate), and in the same direction
-  // within a script, while a message costs what its bytes cost. A plan that pays for large
-  // messages (more than a worker's start-up in all) must also win when every static time is three times too high (held-out rows read
-  // from a data file: analyses priced at 0.8 and 0.55 s ran in 0.22 and 0.19 s, and sending the
-  // rows to a worker made the script 0.76x).
-  const crossing = new Map(best.order.flatMap((o, thread) => o.map((t): [number, number] => [t, thread])));
-  const messages = best.graph.edges.filter((e) => crossing.get(e.from) !== crossing.get(e.to)).reduce((ms, e) => ms + edgeCost(e, platform), 0);
-  const overestimated = messages > platform.startup ? pessimistic(best.graph, best.copyOf.map((t) => statementOf[t]), est) : undefined;
-  if (overestimated) {
-    const compact: Platform = { ...platform, threads: best.order.length };
-    const shrunk = best.order.length > cores ? simulateOnCores(overestimated, compact, best.order, cores) : simulate(overestimated, compact, best.order);
-    if (!(shrunk.makespan < shrunk.sequential * REQUIRED_GAIN_LARGE)) {
-      return asSequential(
-        `the best plan (${fmt(plan.makespan)} instead of ${fmt(total)}) would lose to running in order if the static estimates were three times too high (${fmt(shrunk.makespan)} instead of ${fmt(shrunk.sequential)}), since its messages cost the same`,
-      );
-    }
-  }
   const planned = best.graph;
   // A value that is never sent must have a copy on every thread that uses it.
   const threadOf = new Map(order.flatMap((o, thread) => o.map((t): [number, number] => [t, thread])));
@@ -218,6 +204,21 @@ export function planScript(
     return asSequential('a value that cannot be copied to another thread would have to be sent');
   }
   const statementOfPlanned = best.copyOf.map((t) => statementOf[t]);
+  // Static times are often a few times off (ARCHITECTURE.md, estimate), and in the same direction
+  // within a script, while a message costs what its bytes cost. A plan whose messages cost more
+  // than a worker's start-up must also win with every static time three times too high (analyses
+  // of rows read from a data file priced at 0.8 and 0.55 s ran in 0.22 and 0.19 s, and sending
+  // the rows to a worker made the script 0.76x).
+  const messages = planned.edges.filter((e) => threadOf.get(e.from) !== threadOf.get(e.to)).reduce((ms, e) => ms + edgeCost(e, platform), 0);
+  const overestimated = messages > platform.startup ? pessimistic(planned, statementOfPlanned, est) : undefined;
+  if (overestimated) {
+    const shrunk = timeOrder(overestimated, platform, order, cores);
+    if (!(shrunk.makespan < shrunk.sequential * REQUIRED_GAIN_LARGE)) {
+      return asSequential(
+        `the best plan (${fmt(plan.makespan)} instead of ${fmt(total)}) would lose to running in order if the static estimates were three times too high (${fmt(shrunk.makespan)} instead of ${fmt(shrunk.sequential)}), since its messages cost the same`,
+      );
+    }
+  }
   const threads = order.map((o) => o.map((t) => statementOfPlanned[t]));
   // A statement taken from the main thread sends it its values: only if that costs little (a tenth of its time).
   const taskOfPlanned = new Map(statementOfPlanned.map((id, i) => [id, i]));

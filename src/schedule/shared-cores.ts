@@ -26,6 +26,7 @@ export function simulateOnCores(graph: TaskGraph, platform: Platform, order: num
   const finish = new Float64Array(n).fill(-1);
   const next = new Int32Array(threads);
   const free = Float64Array.from({ length: threads }, (_, p) => cg.threadReady[p]);
+  const largest = new Float64Array(threads);
   const left = new Float64Array(threads).fill(-1); // work left of the running task, -1 when none runs
   const EPS = 1e-9;
   let now = 0;
@@ -42,7 +43,7 @@ export function simulateOnCores(graph: TaskGraph, platform: Platform, order: num
         start[t] = Math.max(ready, now);
         if (cg.cost[t] > EPS) { left[p] = cg.cost[t]; break; }
         finish[t] = start[t]; // an instant task ends where it starts
-        free[p] = finish[t] + senderCost(cg, t, p, thread);
+        free[p] = finish[t] + senderCost(cg, t, p, thread, largest);
         next[p]++;
         done++;
       }
@@ -67,7 +68,7 @@ export function simulateOnCores(graph: TaskGraph, platform: Platform, order: num
       if (left[p] > EPS) continue;
       const t = order[p][next[p]];
       finish[t] = now;
-      free[p] = now + senderCost(cg, t, p, thread);
+      free[p] = now + senderCost(cg, t, p, thread, largest);
       left[p] = -1;
       next[p]++;
       done++;

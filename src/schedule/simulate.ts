@@ -33,6 +33,7 @@ export function simulateCompiled(cg: CompiledGraph, order: ArrayLike<number>[]) 
   const finish = new Float64Array(cg.n).fill(-1);
   const next = new Int32Array(order.length);
   const free = Float64Array.from({ length: order.length }, (_, p) => cg.threadReady[p]);
+  const largest = new Float64Array(order.length);
   let done = 0;
   // Sweep the threads, advancing each as far as its inputs allow, until nothing moves.
   for (let progress = true; progress;) {
@@ -44,7 +45,7 @@ export function simulateCompiled(cg: CompiledGraph, order: ArrayLike<number>[]) 
         if (ready < 0) break;
         start[t] = ready;
         finish[t] = ready + cg.cost[t];
-        free[p] = finish[t] + senderCost(cg, t, p, thread);
+        free[p] = finish[t] + senderCost(cg, t, p, thread, largest);
         next[p]++;
         done++;
         progress = true;
@@ -66,16 +67,18 @@ export function simulateCompiled(cg: CompiledGraph, order: ArrayLike<number>[]) 
  */
 export const SENDER_SHARE = 1 / 3;
 
-export function senderCost(cg: CompiledGraph, t: number, p: number, thread: ArrayLike<number>): number {
+export function senderCost(cg: CompiledGraph, t: number, p: number, thread: ArrayLike<number>, largest: Float64Array): number {
+  // `largest` (one slot per thread, all 0) is the caller's, reused: simulations run by the hundred.
   let total = 0;
-  const to = new Map<number, number>();
   for (let k = cg.succStart[t]; k < cg.succStart[t + 1]; k++) {
     const q = thread[cg.succIdx[k]];
-    const comm = cg.succComm[k];
-    if (q === p || !Number.isFinite(comm)) continue;
-    to.set(q, Math.max(to.get(q) ?? 0, comm));
+    if (q !== p) largest[q] = Math.max(largest[q], cg.succComm[k]);
   }
-  for (const comm of to.values()) total += comm * SENDER_SHARE;
+  for (let k = cg.succStart[t]; k < cg.succStart[t + 1]; k++) {
+    const q = thread[cg.succIdx[k]];
+    total += largest[q] * SENDER_SHARE;
+    largest[q] = 0;
+  }
   return total;
 }
 
